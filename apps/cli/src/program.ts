@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { registerChainCommands } from './commands/chain/index.js';
+import { registerWalletCommands } from './commands/wallet/index.js';
+
+export function buildProgram(): Command {
+  const program = new Command('taonode')
+    .description('Miners and validators for Bittensor subnets 2, 21, 24 and 30')
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: true });
+  registerWalletCommands(program);
+  registerChainCommands(program);
+  return program;
+}
