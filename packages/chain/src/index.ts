@@ -1,1 +1,2 @@
-export {};
+export * from './commitments/index.js';
+export * from './weights/index.js';

@@ -1,3 +1,8 @@
 import type { Command } from 'commander';
+import { registerNodeCommands } from './node.js';
+import { registerWeightsCommands } from './weights.js';
 
-export function registerChainCommands(_program: Command): void {}
+export function registerChainCommands(program: Command): void {
+  registerNodeCommands(program);
+  registerWeightsCommands(program);
+}
