@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerChainCommands } from './commands/chain/index.js';
+import { registerDemoCommand } from './commands/demo/index.js';
 import { registerWalletCommands } from './commands/wallet/index.js';
 
 export function buildProgram(): Command {
@@ -9,5 +10,6 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true });
   registerWalletCommands(program);
   registerChainCommands(program);
+  registerDemoCommand(program);
   return program;
 }
