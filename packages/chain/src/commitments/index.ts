@@ -1,1 +1,14 @@
-export {};
+export {
+  BIG_RAW_MAX,
+  type CommitmentField,
+  type CommitmentRegistration,
+  commitmentText,
+  decodeField,
+  decodeRegistration,
+  encodeField,
+  encodeSetCommitmentCall,
+  fieldForBytes,
+  fieldToApiValue,
+  RAW_MAX,
+} from './data.js';
+export { CommitmentDecodeError, CommitmentInputError } from './errors.js';

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Parses a comma-separated list with `item`; the flag name goes into the error. */
+function parseList<T>(flag: string, raw: string, item: z.ZodType<T>, what: string): T[] {
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return parts.map((part) => {
+    const parsed = item.safeParse(part);
+    if (!parsed.success) throw new Error(`${flag}: "${part}" is not ${what}`);
+    return parsed.data;
+  });
+}
+
+const uidItem = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().max(65535));
+const weightItem = z
+  .string()
+  .regex(/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i)
+  .transform(Number);
+
+export function parseUids(raw: string): number[] {
+  return parseList('--uids', raw, uidItem, 'a uid (integer 0..65535)');
+}
+
+/** Weights are validated (negative, NaN, …) by normalizeWeights; here we only check they are numbers. */
+export function parseWeights(raw: string): number[] {
+  return parseList('--weights', raw, weightItem, 'a number');
+}
+
+export function parseNetuid(raw: string): number {
+  const parsed = uidItem.safeParse(raw);
+  if (!parsed.success) throw new Error(`--netuid: "${raw}" is not a subnet id (integer 0..65535)`);
+  return parsed.data;
+}
+
+export function parseVersionKey(raw: string): bigint {
+  if (!/^\d+$/.test(raw) || BigInt(raw) >= 1n << 64n) {
+    throw new Error(`--version-key: "${raw}" is not an unsigned 64-bit integer`);
+  }
+  return BigInt(raw);
+}

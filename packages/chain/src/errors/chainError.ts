@@ -1,0 +1,64 @@
+/**
+ * Base class of every error that comes from the chain or from talking to it. `name` is the
+ * runtime's own error name (`SettingWeightsTooFast`, `InvalidIpAddress`, …) when the runtime
+ * gave one, so callers can switch on it exactly as they would on the Python SDK's messages.
+ */
+export class ChainError extends Error {
+  override readonly name: string;
+  /** Pallet that raised it (`SubtensorModule`, `Balances`, …); `pool` for transaction-pool refusals. */
+  readonly pallet: string | undefined;
+  /** One line saying what to do about it. */
+  readonly hint: string | undefined;
+  readonly details: Record<string, unknown>;
+
+  constructor(
+    name: string,
+    message: string,
+    options: { pallet?: string; hint?: string; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = name;
+    this.pallet = options.pallet;
+    this.hint = options.hint;
+    this.details = options.details ?? {};
+  }
+}
+
+/** The websocket dropped (or was never up) while the call was in flight; retrying later works. */
+export class ChainDisconnectedError extends ChainError {
+  constructor(endpoint: string, cause?: unknown) {
+    super('ChainDisconnectedError', `not connected to the chain at ${endpoint}`, {
+      hint: 'The client reconnects on its own with backoff; retry the call in a moment, or check that the node is up.',
+      details: { endpoint },
+      cause,
+    });
+  }
+}
+
+/** A call did not answer within its time limit. */
+export class ChainTimeoutError extends ChainError {
+  constructor(what: string, timeoutMs: number, endpoint: string) {
+    super('ChainTimeoutError', `${what} did not answer within ${timeoutMs} ms`, {
+      hint: 'The node is slow or unreachable; retry, raise the timeout, or use another endpoint.',
+      details: { what, timeoutMs, endpoint },
+    });
+  }
+}
+
+/** Bad arguments caught before anything was sent (bad address, amount, IP, …). */
+export class ChainInputError extends ChainError {
+  constructor(message: string, details: Record<string, unknown> = {}, hint?: string) {
+    super('ChainInputError', message, { details, ...(hint === undefined ? {} : { hint }) });
+  }
+}
+
+/** Data read from the chain did not have the expected shape (runtime too old/new, wrong network). */
+export class ChainDecodeError extends ChainError {
+  constructor(message: string, details: Record<string, unknown> = {}, cause?: unknown) {
+    super('ChainDecodeError', message, {
+      hint: 'The node runs a runtime this client does not understand; check the network and upgrade taonode.',
+      details,
+      cause,
+    });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The narrow view of the chain the daemons need. `createChainPort` maps @taonode/chain onto it; tests
+ * can hand in a fake. Keeping it small is what lets the miner and validator loops be tested alone.
+ */
+export interface AxonEndpoint {
+  ip: string;
+  port: number;
+  ipType: number;
+  version: number;
+  hotkey: string;
+}
+
+export interface NeuronMetagraph {
+  netuid: number;
+  block: number;
+  hotkeys: string[];
+  /** Total stake per uid, in TAO. */
+  stake: number[];
+  validatorPermit: boolean[];
+  axons: AxonEndpoint[];
+  lastUpdate: number[];
+  tempo: number;
+  weightsRateLimit: number;
+  commitRevealEnabled: boolean;
+  weightsVersion: number;
+}
+
+export type WeightsOutcome =
+  | { kind: 'set'; block: number }
+  | { kind: 'committed'; block: number }
+  | { kind: 'skipped'; reason: string };
+
+export interface ChainPort {
+  /** Calls `onBlock` for each new best block; returns the unsubscribe function. Survives reconnects. */
+  subscribeBlocks(onBlock: (block: number) => void): Promise<() => void>;
+  blockNumber(): Promise<number>;
+  metagraph(netuid: number): Promise<NeuronMetagraph>;
+  /** Posts axon info unless the chain already holds the same; returns what it did. */
+  serveAxon(args: { netuid: number; ip: string; port: number }): Promise<'served' | 'unchanged'>;
+  /** set_weights or commit-reveal, picked from the subnet's hyperparameters by @taonode/chain. */
+  submitWeights(args: {
+    netuid: number;
+    uids: number[];
+    weights: number[];
+    versionKey: number;
+  }): Promise<WeightsOutcome>;
+  /** Reveals due commits (commit-reveal subnets); a no-op elsewhere. */
+  revealDue?(args: { netuid: number }): Promise<number>;
+  isConnected(): boolean;
+  close(): Promise<void>;
+}
+
+/** The chain said no (e.g. `SettingWeightsTooFast`): the outcome is known, retry later is safe. */
+export function chainErrorName(error: unknown): string | undefined {
+  if (error && typeof error === 'object' && 'chainError' in error) {
+    const name = (error as { chainError: unknown }).chainError;
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
+}

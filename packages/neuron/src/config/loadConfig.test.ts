@@ -1,0 +1,109 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './configError.js';
+import { loadConfig } from './loadConfig.js';
+import type { OptionSpec } from './options.js';
+
+const home = '/home/op';
+const load = (argv: string[], env: Record<string, string> = {}, extra: OptionSpec[] = []) =>
+  loadConfig({ role: 'validator', argv, env, home, extraOptions: extra });
+
+function config(argv: string[], env: Record<string, string> = {}, extra: OptionSpec[] = []) {
+  const r = load(argv, env, extra);
+  if (r.kind !== 'config') throw new Error('expected a config');
+  return r.config;
+}
+
+function problems(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).problems];
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('reads bittensor-style flags with defaults for the rest', () => {
+    const c = config(['--netuid', '2', '--wallet.name', 'cold', '--wallet.hotkey=hot', '--axon.port', '9000']);
+    expect(c.netuid).toBe(2);
+    expect(c.wallet).toEqual({ name: 'cold', hotkey: 'hot', path: '/home/op/.bittensor/wallets' });
+    expect(c.axon.port).toBe(9000);
+    expect(c.subtensor.chainEndpoint).toBe('wss://entrypoint-finney.opentensor.ai:443');
+    expect(c.neuron.stateDir).toBe('/home/op/.taonode/state/cold/hot/netuid2/validator');
+    expect(c.logging.level).toBe('info');
+  });
+
+  it('lets the endpoint override the network preset and maps test/local', () => {
+    expect(config(['--netuid', '1', '--subtensor.network', 'local']).subtensor.chainEndpoint).toBe(
+      'ws://127.0.0.1:9944',
+    );
+    const c = config(['--netuid', '1', '--subtensor.network', 'test', '--subtensor.chain_endpoint', 'ws://x:1']);
+    expect(c.subtensor.chainEndpoint).toBe('ws://x:1');
+  });
+
+  it('takes booleans as bare flags, =false and --no-', () => {
+    expect(config(['--netuid', '1', '--logging.debug']).logging.level).toBe('debug');
+    expect(config(['--netuid', '1', '--logging.trace', '--logging.debug']).logging.level).toBe('trace');
+    expect(config(['--netuid', '1', '--blacklist.force_validator_permit=false']).blacklist.forceValidatorPermit).toBe(
+      false,
+    );
+    expect(config(['--netuid', '1', '--no-blacklist.force_validator_permit']).blacklist.forceValidatorPermit).toBe(
+      false,
+    );
+  });
+
+  it('orders sources: flags > env > config file > defaults', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neuron-config-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(file, JSON.stringify({ netuid: 3, wallet: { name: 'file' }, 'axon.port': 7000 }));
+    const c = config(['--config', file, '--axon.port', '7001'], { BT_WALLET_NAME: 'env', TAONODE_NETUID: '4' });
+    expect(c.netuid).toBe(4);
+    expect(c.wallet.name).toBe('env');
+    expect(c.axon.port).toBe(7001);
+    const d = config([], { TAONODE_CONFIG: file });
+    expect(d).toMatchObject({ netuid: 3, wallet: { name: 'file' }, axon: { port: 7000 } });
+  });
+
+  it('fails on unknown flags with a suggestion', () => {
+    expect(problems(() => load(['--netuid', '1', '--wallet.nmae', 'x']))).toEqual([
+      "unknown option '--wallet.nmae' (did you mean --wallet.name?)",
+    ]);
+    expect(problems(() => load(['--netuid', '1', 'stray']))[0]).toMatch(/unexpected argument 'stray'/);
+  });
+
+  it('fails on invalid values naming the flag, the source and the range', () => {
+    const p = problems(() => load(['--netuid', '1', '--axon.port', 'abc']));
+    expect(p[0]).toBe('--axon.port: expected an integer between 1 and 65535 (from --axon.port, got "abc")');
+    const q = problems(() => load(['--netuid', '1'], { TAONODE_NEURON_MOVING_AVERAGE_ALPHA: '2' }));
+    expect(q[0]).toMatch(/--neuron.moving_average_alpha: expected a number between 0 and 1 \(from env/);
+    const r = problems(() => load(['--netuid', '1', '--subtensor.network', 'mainnet']));
+    expect(r[0]).toMatch(/one of finney, test, archive, local/);
+  });
+
+  it('requires --netuid', () => {
+    expect(problems(() => load([]))[0]).toMatch(/--netuid is required/);
+  });
+
+  it('rejects unknown keys in a config file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neuron-config-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(file, JSON.stringify({ netuid: 3, wallett: { name: 'x' } }));
+    expect(problems(() => load(['--config', file]))[0]).toMatch(/unknown option 'wallett.name' in config file/);
+  });
+
+  it('accepts subnet options and lists everything in --help', () => {
+    const extra: OptionSpec[] = [{ key: 'neuron.modulus', kind: 'integer', default: 7, description: 'Modulus' }];
+    expect(config(['--netuid', '1', '--neuron.modulus', '11'], {}, extra).values['neuron.modulus']).toBe(11);
+    const help = load(['--help'], {}, extra);
+    expect(help.kind).toBe('help');
+    if (help.kind === 'help') {
+      expect(help.text).toMatch(/--neuron\.modulus <integer>\s+Modulus \(default: 7; env: TAONODE_NEURON_MODULUS\)/);
+      expect(help.text).toMatch(/--axon\.port <integer>.*default: 8091/);
+      expect(help.text).toMatch(/--logging\.debug\s/);
+    }
+  });
+});

@@ -1,0 +1,151 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { MetagraphCache } from '../chainPort/metagraphCache.js';
+import type { ChainPort, NeuronMetagraph, WeightsOutcome } from '../chainPort/types.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { createNeuronMetrics } from '../health/neuronMetrics.js';
+import { ValidatorLoop } from './validatorLoop.js';
+
+const axon = (port: number) => ({ ip: '127.0.0.2', port, ipType: 4, version: 1, hotkey: '' });
+
+function fakeChain(state: { block: number; mg: NeuronMetagraph }) {
+  const submitted: { uids: number[]; weights: number[]; block: number }[] = [];
+  let failNext: Error | undefined;
+  const port: ChainPort = {
+    subscribeBlocks: async () => () => {},
+    blockNumber: async () => state.block,
+    metagraph: async () => ({ ...state.mg, block: state.block }),
+    serveAxon: async () => 'unchanged',
+    submitWeights: async (args): Promise<WeightsOutcome> => {
+      if (failNext) {
+        const e = failNext;
+        failNext = undefined;
+        throw e;
+      }
+      submitted.push({ uids: args.uids, weights: args.weights, block: state.block });
+      state.mg.lastUpdate[0] = state.block;
+      return { kind: 'set', block: state.block };
+    },
+    isConnected: () => true,
+    close: async () => {},
+  };
+  return { port, submitted, failWith: (e: Error) => void (failNext = e) };
+}
+
+function setup(stateDir: string, state: { block: number; mg: NeuronMetagraph }) {
+  const r = loadConfig({
+    role: 'validator',
+    argv: ['--netuid', '2', '--neuron.state_dir', stateDir, '--neuron.moving_average_alpha', '0.5'],
+    env: {},
+  });
+  if (r.kind !== 'config') throw new Error('config');
+  const chain = fakeChain(state);
+  const logger = pino({ level: 'silent' });
+  const cache = new MetagraphCache(() => chain.port.metagraph(2), 1, logger);
+  const loop = new ValidatorLoop({
+    config: r.config,
+    hotkey: 'val',
+    versionKey: 7,
+    chain: chain.port,
+    cache,
+    dendrite: 'dendrite',
+    logger,
+    metrics: createNeuronMetrics({ role: 'validator', netuid: 2 }),
+    signal: new AbortController().signal,
+    hooks: {
+      forward: async (ctx) => ctx.miners.map((m) => m.uid),
+      score: (uids: number[]) => uids.map((uid) => ({ uid, reward: uid === 1 ? 1 : 0.5 })),
+    },
+  });
+  return { loop, chain };
+}
+
+function metagraph(): NeuronMetagraph {
+  return {
+    netuid: 2,
+    block: 0,
+    hotkeys: ['val', 'm1', 'm2'],
+    stake: [100, 0, 0],
+    validatorPermit: [true, false, false],
+    axons: [axon(0), axon(1), axon(2)],
+    lastUpdate: [1, 1, 1],
+    tempo: 10,
+    weightsRateLimit: 0,
+    commitRevealEnabled: false,
+    weightsVersion: 0,
+  };
+}
+
+describe('ValidatorLoop', () => {
+  it('scores miners, sets weights once per tempo, and resumes after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neuron-vloop-'));
+    const state = { block: 20, mg: metagraph() };
+    const a = setup(dir, state);
+    await a.loop.resume();
+    await a.loop.step();
+    expect(a.loop.scores.snapshot().scores).toEqual([0, 0.5, 0.25]);
+    expect(a.chain.submitted).toHaveLength(1);
+    state.block = 25;
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(1);
+
+    // "restart": a new loop on the same folder picks the scores and the weights record up.
+    const b = setup(dir, state);
+    await b.loop.resume();
+    expect(b.loop.steps).toBe(2);
+    expect(b.loop.scores.snapshot().scores).toEqual([0, 0.75, 0.375]);
+    await b.loop.step();
+    expect(b.chain.submitted).toHaveLength(0);
+    state.block = 31;
+    await b.loop.step();
+    expect(b.chain.submitted).toHaveLength(1);
+    expect(b.chain.submitted[0]!.uids).toEqual([1, 2]);
+  });
+
+  it('does not resend weights whose reply was lost when the chain already has them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neuron-vloop-'));
+    const state = { block: 20, mg: metagraph() };
+    const a = setup(dir, state);
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(1);
+    // The chain took a submission at block 31 but the websocket died before the reply.
+    state.block = 31;
+    state.mg.lastUpdate[0] = 31;
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(1);
+    state.block = 42;
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(2);
+  });
+
+  it('resets the score of a uid whose hotkey changed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neuron-vloop-'));
+    const state = { block: 20, mg: metagraph() };
+    const a = setup(dir, state);
+    await a.loop.step();
+    state.mg.hotkeys[1] = 'newcomer';
+    state.block = 21;
+    const b = setup(dir, state);
+    await b.loop.resume();
+    b.loop.scores.syncHotkeys(state.mg.hotkeys);
+    expect(b.loop.scores.snapshot().scores[1]).toBe(0);
+  });
+
+  it('backs off after a chain rejection and retries later', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neuron-vloop-'));
+    const state = { block: 20, mg: metagraph() };
+    const a = setup(dir, state);
+    a.chain.failWith(Object.assign(new Error('no permit'), { chainError: 'NeuronNoValidatorPermit' }));
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(0);
+    state.block = 21;
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(0);
+    state.block = 31;
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(1);
+  });
+});

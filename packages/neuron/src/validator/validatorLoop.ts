@@ -1,0 +1,172 @@
+import type { Logger } from 'pino';
+import type { MetagraphCache } from '../chainPort/metagraphCache.js';
+import { type ChainPort, chainErrorName, type NeuronMetagraph } from '../chainPort/types.js';
+import type { NeuronConfig } from '../config/neuronConfig.js';
+import type { NeuronMetrics } from '../health/neuronMetrics.js';
+import type { ForwardContext, ValidatorHooks } from '../subnet/validatorPlugin.js';
+import { sampleMiners, servingMiners } from './sampleMiners.js';
+import { ScoreBook } from './scoreBook.js';
+import { loadValidatorState, saveValidatorState, type WeightsRecord } from './validatorState.js';
+import { weightsDecision } from './weightsSchedule.js';
+
+export interface ValidatorLoopDeps<D, Round> {
+  config: NeuronConfig;
+  hotkey: string;
+  versionKey: number;
+  chain: ChainPort;
+  cache: MetagraphCache;
+  dendrite: D;
+  hooks: ValidatorHooks<D, Round>;
+  logger: Logger;
+  metrics: NeuronMetrics;
+  signal: AbortSignal;
+  random?: () => number;
+}
+
+/** One validator: sync → sample → forward → score → moving average → persist → weights when due. */
+export class ValidatorLoop<D, Round> {
+  private book = new ScoreBook();
+  private stepCount = 0;
+  private lastWeights: WeightsRecord | null = null;
+  private backoffUntilBlock = 0;
+  private lastStepAt = 0;
+
+  constructor(private readonly deps: ValidatorLoopDeps<D, Round>) {}
+
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  get lastStepTime(): number {
+    return this.lastStepAt;
+  }
+
+  get scores(): ScoreBook {
+    return this.book;
+  }
+
+  /** Loads persisted scores; a corrupt or foreign file is reported and set aside, never fatal. */
+  async resume(): Promise<void> {
+    const { config, hotkey, logger } = this.deps;
+    const result = await loadValidatorState(config.neuron.stateDir, { netuid: config.netuid, hotkey });
+    if (result.kind === 'loaded') {
+      this.book = new ScoreBook({ hotkeys: result.state.hotkeys, scores: result.state.scores });
+      this.stepCount = result.state.step;
+      this.lastWeights = result.state.lastWeights;
+      logger.info(
+        { step: this.stepCount, uids: this.book.size, lastWeightsBlock: this.lastWeights?.block ?? null },
+        'resumed validator state',
+      );
+    } else if (result.kind === 'corrupt') {
+      logger.warn({ movedTo: result.movedTo, reason: result.reason }, 'state file was corrupt; starting fresh');
+    } else if (result.kind === 'mismatch') {
+      logger.warn({ reason: result.reason, dir: config.neuron.stateDir }, 'state file belongs elsewhere; ignoring');
+    } else {
+      logger.info({ dir: config.neuron.stateDir }, 'no saved state; starting fresh');
+    }
+  }
+
+  async step(): Promise<void> {
+    const { config, cache, hooks, logger, metrics } = this.deps;
+    const end = metrics.stepSeconds.startTimer();
+    try {
+      const mg = cache.value ?? (await cache.refresh());
+      const ownUid = cache.uidOf(this.deps.hotkey);
+      if (ownUid === undefined) {
+        throw new Error(`hotkey ${this.deps.hotkey} is not registered on netuid ${config.netuid}`);
+      }
+      const reset = this.book.syncHotkeys(mg.hotkeys);
+      if (reset.length > 0) logger.info({ uids: reset }, 'hotkey changed: score reset');
+      const miners = sampleMiners(servingMiners(mg, ownUid), config.neuron.sampleSize, this.deps.random);
+      if (miners.length === 0) {
+        logger.info('no serving miners yet');
+      } else {
+        const ctx: ForwardContext<D> = {
+          step: this.stepCount,
+          miners,
+          dendrite: this.deps.dendrite,
+          metagraph: mg,
+          config,
+          signal: this.deps.signal,
+          logger,
+        };
+        const round = await hooks.forward(ctx);
+        const rewards = await hooks.score(round, ctx);
+        this.book.update(rewards, config.neuron.movingAverageAlpha);
+        logger.debug({ step: this.stepCount, rewards }, 'scored');
+      }
+      this.stepCount++;
+      await this.persist();
+      this.lastStepAt = Date.now();
+      metrics.steps.inc({ result: 'ok' });
+      await this.maybeSetWeights(ownUid);
+    } catch (error) {
+      metrics.steps.inc({ result: 'error' });
+      throw error;
+    } finally {
+      end();
+    }
+  }
+
+  private async persist(): Promise<void> {
+    const snap = this.book.snapshot();
+    await saveValidatorState(this.deps.config.neuron.stateDir, {
+      version: 1,
+      netuid: this.deps.config.netuid,
+      hotkey: this.deps.hotkey,
+      step: this.stepCount,
+      hotkeys: snap.hotkeys,
+      scores: snap.scores,
+      lastWeights: this.lastWeights,
+      updatedAt: new Date().toISOString(),
+    });
+  }
+
+  private async maybeSetWeights(ownUid: number): Promise<void> {
+    const { config, chain, logger, metrics } = this.deps;
+    if (config.neuron.disableSetWeights) return;
+    if (chain.revealDue) {
+      const revealed = await chain.revealDue({ netuid: config.netuid });
+      if (revealed > 0) logger.info({ revealed }, 'revealed committed weights');
+    }
+    const block = await chain.blockNumber();
+    // Decide on a fresh metagraph: LastUpdate on chain is the truth about what already landed.
+    let mg: NeuronMetagraph = this.deps.cache.value!;
+    const firstCheck = weightsDecision({ block, mg, ownUid, last: this.lastWeights, backoffUntilBlock: this.backoffUntilBlock });
+    if (!firstCheck.due) {
+      logger.debug({ block, reason: firstCheck.reason }, 'weights not due');
+      return;
+    }
+    mg = await this.deps.cache.refresh();
+    const decision = weightsDecision({ block, mg, ownUid, last: this.lastWeights, backoffUntilBlock: this.backoffUntilBlock });
+    if (!decision.due) {
+      logger.debug({ block, reason: decision.reason }, 'weights not due');
+      return;
+    }
+    const { uids, weights } = this.book.toWeights();
+    if (uids.length === 0) {
+      logger.info('no positive scores yet; not setting weights');
+      return;
+    }
+    try {
+      const outcome = await chain.submitWeights({ netuid: config.netuid, uids, weights, versionKey: this.deps.versionKey });
+      if (outcome.kind === 'skipped') {
+        metrics.weightsSubmitted.inc({ result: 'skipped' });
+        logger.info({ reason: outcome.reason }, 'weights skipped');
+        this.backoffUntilBlock = block + 2;
+        return;
+      }
+      this.lastWeights = { block: outcome.block, epoch: Math.floor(outcome.block / (mg.tempo + 1)), uids, weights, mode: outcome.kind };
+      metrics.weightsSubmitted.inc({ result: outcome.kind });
+      logger.info({ block: outcome.block, mode: outcome.kind, uids, weights }, 'weights submitted');
+      await this.persist();
+    } catch (error) {
+      const name = chainErrorName(error);
+      metrics.weightsSubmitted.inc({ result: name ?? 'error' });
+      // A rejection is a known outcome; back off a few blocks. Anything else (lost connection) is
+      // settled by the fresh LastUpdate check before the next attempt.
+      this.backoffUntilBlock = block + (name ? Math.max(2, Math.min(mg.tempo, 10)) : 1);
+      logger.warn({ err: error, chainError: name, block }, 'setting weights failed; will retry');
+    }
+  }
+}
