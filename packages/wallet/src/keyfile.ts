@@ -16,7 +16,10 @@ import type { Keypair } from './keypair.js';
 import { detectEncoding, NACL_MIN_LENGTH, naclDecrypt, naclEncrypt } from './naclBox.js';
 
 /** Supplies a password when one is needed (e.g. a hidden terminal prompt). */
-export type PasswordProvider = (request: { file: string; purpose: 'decrypt' }) => Promise<string> | string;
+export type PasswordProvider = (request: {
+  file: string;
+  purpose: 'decrypt';
+}) => Promise<string | undefined> | string | undefined;
 
 export interface ReadKeyfileOptions {
   /** Tried first. */

@@ -199,6 +199,24 @@ export class Wallet {
     return keypair;
   }
 
+  /**
+   * Throws KeyfileExistsError if writing that key would replace a file and `overwrite` is off.
+   * Lets a CLI fail before asking for a password; the write itself re-checks atomically.
+   */
+  async assertWritable(
+    kind: 'coldkey' | 'coldkeypub' | 'hotkey',
+    options: { overwrite?: boolean; hotkey?: string } = {},
+  ): Promise<void> {
+    const hotkey = options.hotkey ?? this.hotkeyName;
+    const files =
+      kind === 'coldkey'
+        ? [this.coldkeyFile, this.coldkeypubFile]
+        : kind === 'coldkeypub'
+          ? [this.coldkeypubFile]
+          : [this.hotkeyFile(hotkey), this.hotkeypubFile(hotkey)];
+    await this.#refuseExisting(files, options.overwrite ?? false);
+  }
+
   toString(): string {
     return `Wallet(name=${this.name}, hotkey=${this.hotkeyName}, path=${this.path})`;
   }

@@ -12,3 +12,6 @@ export {
   RAW_MAX,
 } from './data.js';
 export { CommitmentDecodeError, CommitmentInputError } from './errors.js';
+export { getAllCommitments } from './getAllCommitments.js';
+export { type Commitment, getCommitment } from './getCommitment.js';
+export { type SetCommitmentArgs, setCommitment } from './setCommitment.js';

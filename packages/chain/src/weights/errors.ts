@@ -1,6 +1,8 @@
+import { ChainError } from '../errors/index.js';
+
 /**
  * Errors raised by the weights module before anything reaches the chain. Refusals from the runtime
- * itself come back as the client's `ChainError` carrying the runtime's own error name.
+ * itself come back as `ChainError`s named after the runtime's own error.
  */
 export type WeightsInputProblem =
   | 'LengthMismatch'
@@ -12,14 +14,15 @@ export type WeightsInputProblem =
   | 'InvalidSalt'
   | 'InvalidVersionKey';
 
-export class WeightsInputError extends Error {
-  override readonly name = 'WeightsInputError';
+const INPUT_HINT = 'Give one finite, non-negative weight per uid; uids are distinct integers 0..65535.';
+
+export class WeightsInputError extends ChainError {
   constructor(
     readonly problem: WeightsInputProblem,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    details: Record<string, unknown> = {},
   ) {
-    super(message);
+    super('WeightsInputError', message, { hint: INPUT_HINT, details: { problem, ...details } });
   }
 }
 
@@ -27,23 +30,21 @@ export class WeightsInputError extends Error {
  * The subnet wants timelocked (drand) commit-reveal but this client cannot produce the `tle`
  * ciphertext. Raised instead of silently falling back to plain set_weights or to the hash scheme.
  */
-export class TimelockUnavailableError extends Error {
-  override readonly name = 'TimelockUnavailableError';
-  readonly hint =
-    'Timelocked (CRv3/CRv4) weight commits need drand IBE encryption, which taonode does not implement yet. ' +
-    'Use a runtime that still accepts hash commit-reveal (commit_weights/reveal_weights), or ask the subnet owner ' +
-    'to disable commit-reveal.';
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
+export class TimelockUnavailableError extends ChainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('TimelockUnavailableError', message, {
+      hint:
+        'Timelocked (CRv3/CRv4) weight commits need drand IBE (tle) encryption, which taonode does not implement yet; ' +
+        'use a runtime that still has hash commit-reveal (commit_weights/reveal_weights) or ask the subnet owner to turn commit-reveal off.',
+      details,
+    });
   }
 }
 
 /** The pending-reveal file exists but cannot be read or parsed; we refuse to overwrite it. */
 export class PendingRevealStoreError extends Error {
   override readonly name = 'PendingRevealStoreError';
+  readonly hint = 'Fix or move the file aside; taonode never overwrites a store it cannot read.';
   constructor(
     message: string,
     readonly path: string,

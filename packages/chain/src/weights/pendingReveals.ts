@@ -19,11 +19,16 @@ const pendingRevealSchema = z.object({
   /** `submitting` is written before the extrinsic goes out, so a crash cannot lose the salt. */
   status: z.enum(['submitting', 'committed']),
   createdAt: z.string(),
+  /** Best block when the commit was sent: bounds how long an unconfirmed commit can still land. */
+  submittedAtBlock: z.number().int().nonnegative().optional(),
   /** Block the commit was included in, once known. */
   commitBlock: z.number().int().nonnegative().optional(),
   /** Reveal window computed at commit time (inclusive). A hint: the chain has the last word. */
   revealFromBlock: z.number().int().nonnegative().optional(),
   revealUntilBlock: z.number().int().nonnegative().optional(),
+  /** Runtimes with a stored epoch counter: the counter at commit time. */
+  commitEpoch: z.number().int().nonnegative().optional(),
+  revealPeriodEpochs: z.number().int().nonnegative().optional(),
 });
 export type PendingReveal = z.infer<typeof pendingRevealSchema>;
 

@@ -1,3 +1,5 @@
+import { ChainError } from '@taonode/chain';
+
 /**
  * The narrow view of the chain the daemons need. `createChainPort` maps @taonode/chain onto it; tests
  * can hand in a fake. Keeping it small is what lets the miner and validator loops be tested alone.
@@ -50,11 +52,13 @@ export interface ChainPort {
   close(): Promise<void>;
 }
 
-/** The chain said no (e.g. `SettingWeightsTooFast`): the outcome is known, retry later is safe. */
+const UNKNOWN_OUTCOME = new Set(['ChainDisconnectedError', 'ChainTimeoutError', 'ChainConnectError']);
+
+/**
+ * The runtime's error name when the chain said no (e.g. `SettingWeightsTooFast`): the outcome is
+ * known and a later retry is safe. Undefined when the outcome is unknown (socket dropped, timeout).
+ */
 export function chainErrorName(error: unknown): string | undefined {
-  if (error && typeof error === 'object' && 'chainError' in error) {
-    const name = (error as { chainError: unknown }).chainError;
-    if (typeof name === 'string') return name;
-  }
+  if (error instanceof ChainError) return UNKNOWN_OUTCOME.has(error.name) ? undefined : error.name;
   return undefined;
 }

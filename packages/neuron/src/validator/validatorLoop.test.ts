@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ChainError } from '@taonode/chain';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { MetagraphCache } from '../chainPort/metagraphCache.js';
@@ -138,7 +139,7 @@ describe('ValidatorLoop', () => {
     const dir = mkdtempSync(join(tmpdir(), 'neuron-vloop-'));
     const state = { block: 20, mg: metagraph() };
     const a = setup(dir, state);
-    a.chain.failWith(Object.assign(new Error('no permit'), { chainError: 'NeuronNoValidatorPermit' }));
+    a.chain.failWith(new ChainError('NeuronNoValidatorPermit', 'no permit'));
     await a.loop.step();
     expect(a.chain.submitted).toHaveLength(0);
     state.block = 21;

@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+
+export interface DaemonSpec {
+  name: string;
+  script: string;
+  execArgv: string[];
+  args: string[];
+  cwd: string;
+  logFile: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** One daemon as a real child process, its stdout/stderr appended to a log file. */
+export class DaemonProcess {
+  private child: ChildProcess | undefined;
+  private log: WriteStream | undefined;
+  private exited: Promise<number | null> = Promise.resolve(null);
+  exitCode: number | null | undefined;
+
+  constructor(readonly spec: DaemonSpec) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.exitCode === undefined;
+  }
+
+  start(): void {
+    this.exitCode = undefined;
+    this.log = createWriteStream(this.spec.logFile, { flags: 'a' });
+    const child = spawn(process.execPath, [...this.spec.execArgv, this.spec.script, ...this.spec.args], {
+      cwd: this.spec.cwd,
+      env: { ...process.env, ...this.spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(this.log, { end: false });
+    child.stderr?.pipe(this.log, { end: false });
+    this.child = child;
+    this.exited = new Promise((resolve) => {
+      child.on('exit', (code, signal) => {
+        this.exitCode = code ?? (signal ? 128 : null);
+        resolve(this.exitCode);
+      });
+    });
+  }
+
+  /** SIGTERM, then SIGKILL if it has not stopped within `graceMs`. */
+  async stop(graceMs = 10_000): Promise<number | null> {
+    if (!this.child || this.exitCode !== undefined) return this.exitCode ?? null;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
+    const code = await this.exited;
+    clearTimeout(timer);
+    this.log?.end();
+    return code;
+  }
+
+  /** kill -9, for crash tests. */
+  async kill(): Promise<void> {
+    if (!this.child || this.exitCode !== undefined) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+    this.log?.end();
+  }
+
+  waitForExit(): Promise<number | null> {
+    return this.exited;
+  }
+}

@@ -1,0 +1,36 @@
+import { WsProvider } from '@polkadot/rpc-provider';
+
+export interface BackoffOptions {
+  /** First retry delay; later ones double up to `maxDelayMs`. */
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * WsProvider retries after a fixed delay. This one doubles the wait after each failed attempt (up
+ * to a cap) and starts over once connected, so a node that is down for minutes is not hammered and
+ * a short blip is recovered quickly. The hook is `connectWithRetry`, which WsProvider calls after
+ * its base delay on every close or failed connect.
+ */
+export class BackoffWsProvider extends WsProvider {
+  // Assigned lazily: the base constructor already calls connectWithRetry before fields exist.
+  private backoff?: BackoffOptions & { attempt: number };
+
+  constructor(endpoint: string, options: BackoffOptions & { requestTimeoutMs: number }) {
+    super(endpoint, options.initialDelayMs, {}, options.requestTimeoutMs);
+    this.backoff = { initialDelayMs: options.initialDelayMs, maxDelayMs: options.maxDelayMs, attempt: 0 };
+    this.on('connected', () => {
+      if (this.backoff !== undefined) this.backoff.attempt = 0;
+    });
+  }
+
+  override async connectWithRetry(): Promise<void> {
+    const state = this.backoff;
+    if (state === undefined) return super.connectWithRetry();
+    // The base class has already waited initialDelayMs; add the rest of this attempt's delay.
+    const delay = Math.min(state.initialDelayMs * 2 ** state.attempt, state.maxDelayMs) - state.initialDelayMs;
+    state.attempt += 1;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay).unref());
+    return super.connectWithRetry();
+  }
+}

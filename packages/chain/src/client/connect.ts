@@ -1,0 +1,137 @@
+import { ApiPromise } from '@polkadot/api';
+import { ChainDisconnectedError, ChainError, ChainTimeoutError } from '../errors/chainError.js';
+import { BackoffWsProvider } from './backoffProvider.js';
+import { type EndpointSelection, resolveEndpoint } from './networks.js';
+import { SUBTENSOR_SIGNED_EXTENSIONS } from './signedExtensions.js';
+
+export interface ConnectOptions extends EndpointSelection {
+  /** Limit for every read (default 30 s). */
+  timeoutMs?: number;
+  /** Limit for a transaction from submission to inclusion (default 120 s). */
+  txTimeoutMs?: number;
+  /** Give up on the first connection after this long (default 30 s). Later drops retry forever. */
+  connectTimeoutMs?: number;
+  /** Reconnect backoff: first delay (default 500 ms), doubled up to maxDelayMs (default 10 s). */
+  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
+  /**
+   * For chopsticks in Manual block mode: called once the pool accepted a transaction, e.g. to
+   * build a block with `dev_newBlock`. Leave unset against real nodes and Instant mode.
+   */
+  afterSubmit?: (client: ChainClient) => Promise<void>;
+}
+
+/** What every action takes as its first argument. */
+export interface ChainClient {
+  readonly api: ApiPromise;
+  readonly endpoint: string;
+  /** finney, test, local, archive or custom. */
+  readonly network: string;
+  readonly timeoutMs: number;
+  readonly txTimeoutMs: number;
+  readonly isConnected: boolean;
+  readonly afterSubmit: ((client: ChainClient) => Promise<void>) | undefined;
+  /** Runs a read under the time limit; a dropped socket becomes ChainDisconnectedError. */
+  request<T>(what: string, run: (api: ApiPromise) => Promise<T>, timeoutMs?: number): Promise<T>;
+  /** Raw JSON-RPC, e.g. `state_call` or chopsticks' `dev_*` methods. */
+  rpc<T = unknown>(method: string, params?: unknown[], timeoutMs?: number): Promise<T>;
+  /** Listens for socket drops; returns the unsubscribe function. */
+  onDisconnect(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a websocket client to a subtensor node. It reconnects by itself with backoff after a drop;
+ * calls in flight at the drop fail with ChainDisconnectedError and later calls work again once the
+ * socket is back, without building a new client.
+ */
+export async function connect(options: ConnectOptions = {}): Promise<ChainClient> {
+  const { endpoint, network } = resolveEndpoint(options);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const provider = new BackoffWsProvider(endpoint, {
+    initialDelayMs: options.reconnect?.initialDelayMs ?? 500,
+    maxDelayMs: options.reconnect?.maxDelayMs ?? 10_000,
+    requestTimeoutMs: timeoutMs,
+  });
+  const api = new ApiPromise({
+    provider,
+    noInitWarn: true,
+    throwOnConnect: false,
+    signedExtensions: SUBTENSOR_SIGNED_EXTENSIONS,
+  });
+  // ApiPromise reports init errors as events; without a listener they would be unhandled.
+  api.on('error', () => undefined);
+
+  const connectTimeoutMs = options.connectTimeoutMs ?? 30_000;
+  try {
+    await withTimeout(api.isReadyOrError, connectTimeoutMs, () => new ChainTimeoutError('connect', connectTimeoutMs, endpoint));
+  } catch (error) {
+    await api.disconnect().catch(() => undefined);
+    if (error instanceof ChainTimeoutError) {
+      throw new ChainError('ChainConnectError', `could not connect to ${endpoint} within ${connectTimeoutMs} ms`, {
+        hint: 'Check the endpoint and that the node is running (`taonode localnet start` for a local chain).',
+        details: { endpoint, network },
+        cause: error,
+      });
+    }
+    throw mapError(error, endpoint);
+  }
+
+  const client: ChainClient = {
+    api,
+    endpoint,
+    network,
+    timeoutMs,
+    txTimeoutMs: options.txTimeoutMs ?? 120_000,
+    get isConnected() {
+      return provider.isConnected;
+    },
+    afterSubmit: options.afterSubmit,
+    async request<T>(what: string, run: (api: ApiPromise) => Promise<T>, limit = timeoutMs): Promise<T> {
+      if (!provider.isConnected) throw new ChainDisconnectedError(endpoint);
+      try {
+        return await withTimeout(run(api), limit, () => new ChainTimeoutError(what, limit, endpoint));
+      } catch (error) {
+        throw mapError(error, endpoint);
+      }
+    },
+    rpc<T>(method: string, params: unknown[] = [], limit = timeoutMs): Promise<T> {
+      return client.request(method, () => provider.send<T>(method, params), limit);
+    },
+    onDisconnect(listener) {
+      return provider.on('disconnected', listener);
+    },
+    async close() {
+      await api.disconnect().catch(() => undefined);
+    },
+  };
+  return client;
+}
+
+const DISCONNECT_PATTERNS = [/disconnected from/i, /not connected/i, /Abnormal Closure/i, /socket.*clos/i];
+
+/** Socket-level failures become ChainDisconnectedError; typed chain errors pass through untouched. */
+export function mapError(error: unknown, endpoint: string): Error {
+  if (error instanceof ChainError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (DISCONNECT_PATTERNS.some((re) => re.test(message))) return new ChainDisconnectedError(endpoint, error);
+  if (/No response received from RPC endpoint/i.test(message)) {
+    return new ChainTimeoutError('rpc request', 0, endpoint);
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout()), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

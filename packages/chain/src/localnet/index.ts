@@ -1,0 +1,22 @@
+export {
+  ChainSpecError,
+  type ParsedChainSpec,
+  PINNED_SPEC,
+  type PlainChainSpec,
+  parseChainSpec,
+  type RawChainSpec,
+  type ResolveChainSpecOptions,
+  type ResolvedChainSpec,
+  resolveChainSpec,
+} from './chainSpec.js';
+export {
+  type CreatedSubnet,
+  type CreateSubnetOptions,
+  createSubnet,
+  TEST_SUBNET_DEFAULTS,
+  type TestSubnetParams,
+} from './createSubnet.js';
+export { fundAccount, headNumber, newBlocks, setHead, setStorage } from './devRpc.js';
+export { buildRawSpec, mergePatch, type RunTask } from './genesisBuilder.js';
+export { findRepoRoot, findSharedDir } from './sharedDir.js';
+export { type BlockMode, type Localnet, type StartLocalnetOptions, startLocalnet } from './startLocalnet.js';

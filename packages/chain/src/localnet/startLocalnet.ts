@@ -1,0 +1,161 @@
+import { bnToHex, hexToU8a, u8aToBn } from '@polkadot/util';
+import { ChainError } from '../errors/chainError.js';
+import type { RawChainSpec } from './chainSpec.js';
+import { type ResolveChainSpecOptions, resolveChainSpec } from './chainSpec.js';
+import { buildRawSpec, type RunTask } from './genesisBuilder.js';
+
+type HexString = `0x${string}`;
+const CODE_KEY = '0x3a636f6465';
+/** twox128("Timestamp") ‖ twox128("Now") */
+const TIMESTAMP_NOW_KEY = '0xf0c365c3cf59d671eb72da0e7a4113c49f1f0515f462cdcf84e0f1d6045dfcbb';
+
+export type BlockMode = 'Instant' | 'Manual' | 'Batch';
+
+export interface StartLocalnetOptions extends ResolveChainSpecOptions {
+  /** 0 (default) = a free port. */
+  port?: number;
+  host?: string;
+  /** Instant (default): one block per submitted transaction. Manual: only on dev_newBlock. */
+  blockMode?: BlockMode;
+  /** Build a block every this many ms as well (0/undefined = never), so epochs advance on their own. */
+  blockTimeMs?: number;
+  /** Fork a live network instead of booting the chain spec (needs internet). */
+  fork?: string;
+  /** Storage to set at start, chopsticks `import-storage` shape; mind that falsy values delete keys. */
+  importStorage?: Record<string, unknown>;
+  /** chopsticks' log level (default "error"); read when chopsticks is first loaded. */
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+}
+
+export interface Localnet {
+  /** ws://host:port */
+  readonly url: string;
+  readonly port: number;
+  /** Where the genesis came from (path or fork URL). */
+  readonly source: string;
+  readonly specVersion: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the subtensor runtime inside chopsticks, in this process, on 127.0.0.1. Applies the two
+ * workarounds spec 293 needs (local-chain.md): the Aura slot duration has to be computed with
+ * unresolved imports allowed and primed into chopsticks' memo, and genesis needs a Timestamp.Now
+ * aligned to a slot or block #1 may straddle a slot boundary.
+ */
+export async function startLocalnet(options: StartLocalnetOptions = {}): Promise<Localnet> {
+  if (process.env.LOG_LEVEL === undefined) process.env.LOG_LEVEL = options.logLevel ?? 'error';
+  const chopsticks = await import('@acala-network/chopsticks');
+  const runTask = chopsticks.runTask as unknown as RunTask;
+  const host = options.host ?? '127.0.0.1';
+
+  let genesis: RawChainSpec | undefined;
+  let source: string;
+  let wasm: HexString;
+  if (options.fork !== undefined) {
+    source = options.fork;
+    wasm = await fetchCode(options.fork);
+  } else {
+    const resolved = await resolveChainSpec(options);
+    source = resolved.path;
+    genesis = resolved.parsed.kind === 'raw' ? resolved.parsed.spec : await buildRawSpec(resolved.parsed.spec, runTask);
+    // chopsticks keeps a reference; copy so the caller's object and repeated starts stay clean.
+    genesis = { ...genesis, genesis: { raw: { top: { ...genesis.genesis.raw.top } } } };
+    const code = genesis.genesis.raw.top[CODE_KEY];
+    if (code === undefined) throw new ChainError('ChainSpecError', `${source} has no :code in its genesis`);
+    wasm = code as HexString;
+  }
+
+  const slotMs = await primeSlotDuration(chopsticks, runTask, wasm);
+  if (genesis !== undefined) {
+    const top = genesis.genesis.raw.top;
+    top[TIMESTAMP_NOW_KEY] ??= bnToHex(Math.floor(Date.now() / slotMs) * slotMs, { bitLength: 64, isLe: true });
+  }
+
+  const server = await chopsticks.setupWithServer({
+    ...(genesis === undefined ? { endpoint: options.fork } : { genesis: genesis as never }),
+    host,
+    port: options.port ?? 0,
+    'build-block-mode': (options.blockMode ?? 'Instant') as never,
+    'allow-unresolved-imports': true,
+    'runtime-log-level': 0,
+    ...(options.importStorage === undefined ? {} : { 'import-storage': options.importStorage as never }),
+  } as Parameters<typeof chopsticks.setupWithServer>[0]);
+
+  const chain = server.chain;
+  const specVersion = (await chain.head.runtimeVersion).specVersion;
+  let timer: NodeJS.Timeout | undefined;
+  if (options.blockTimeMs !== undefined && options.blockTimeMs > 0) {
+    let building = false;
+    timer = setInterval(() => {
+      if (building) return;
+      building = true;
+      chain
+        .newBlock()
+        .catch(() => undefined)
+        .finally(() => {
+          building = false;
+        });
+    }, options.blockTimeMs);
+    timer.unref();
+  }
+  const port = Number(String(server.addr).split(':').pop());
+  let closed: Promise<void> | undefined;
+  return {
+    url: `ws://${server.addr}`,
+    port,
+    source,
+    specVersion,
+    close() {
+      if (timer !== undefined) clearInterval(timer);
+      closed ??= server.close();
+      return closed;
+    },
+  };
+}
+
+type Chopsticks = typeof import('@acala-network/chopsticks');
+
+async function primeSlotDuration(chopsticks: Chopsticks, runTask: RunTask, wasm: HexString): Promise<number> {
+  const res = await runTask(
+    {
+      wasm,
+      calls: [['AuraApi_slot_duration', []]],
+      mockSignatureHost: false,
+      allowUnresolvedImports: true,
+      runtimeLogLevel: 0,
+    },
+    {
+      getStorage: async () => undefined,
+      getNextKey: async () => undefined,
+      offchainGetStorage: async () => undefined,
+      offchainTimestamp: async () => Date.now(),
+      offchainRandomSeed: async () => '0x',
+      offchainSubmitTransaction: async () => false,
+    },
+  );
+  if ('Error' in res) return 12_000; // not an Aura runtime: chopsticks' own default applies
+  const slotMs = u8aToBn(hexToU8a(res.Call.result).subarray(0, 8)).toNumber();
+  chopsticks.getAuraSlotDuration.cache.set(wasm, Promise.resolve(slotMs));
+  return slotMs;
+}
+
+/** Reads `:code` of a live chain so the slot workaround can be primed before chopsticks forks it. */
+async function fetchCode(endpoint: string): Promise<HexString> {
+  const { WsProvider } = await import('@polkadot/rpc-provider');
+  const provider = new WsProvider(endpoint, false);
+  try {
+    await provider.connect();
+    await Promise.race([
+      provider.isReady,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 30_000).unref()),
+    ]);
+    return (await provider.send('state_getStorage', [CODE_KEY])) as HexString;
+  } catch (error) {
+    throw new ChainError('ChainForkError', `cannot read the runtime of ${endpoint}: ${(error as Error).message}`, {
+      hint: 'Forking needs internet access to a live node; check the URL (wss://…).',
+    });
+  } finally {
+    await provider.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,274 @@
+import type { ChainClient } from '../client/connect.js';
+import { ChainError } from '../errors/chainError.js';
+import { signerAddress, type TxSigner } from '../tx/signer.js';
+import { commitHash, netuidIndex } from './commitHash.js';
+import { commitWeights } from './commitWeights.js';
+import { revealWindow } from './epoch.js';
+import { TimelockUnavailableError } from './errors.js';
+import { getNeuronWeightState } from './getNeuronWeightState.js';
+import { getWeightsParams, type WeightsParams } from './getWeightsParams.js';
+import type { IncludedTx } from './inclusion.js';
+import { silentLogger, type WeightsLogger } from './logger.js';
+import { normalizeWeights } from './normalizeWeights.js';
+import { PendingRevealStore } from './pendingReveals.js';
+import { randomSalt } from './salt.js';
+import { setWeights } from './setWeights.js';
+import { assertVersionKey, DEFAULT_VERSION_KEY } from './u16Vectors.js';
+import { weightsDigest } from './weightsDigest.js';
+
+export interface SubmitWeightsArgs {
+  netuid: number;
+  uids: readonly number[];
+  /** Float scores; normalised here exactly as the Python SDK does (§3.4). */
+  weights: ArrayLike<number>;
+  /** Your validator's version key; defaults to the SDK's 10002000. */
+  versionKey?: bigint;
+  /** The hotkey. */
+  signer: TxSigner;
+  /** Pending-reveal store, or the path of its JSON file. */
+  store: PendingRevealStore | string;
+  /**
+   * auto (default): set_weights, or hash commit-reveal when the subnet has commit-reveal on. On a
+   * runtime that expects timelocked (drand) commits, auto fails with TimelockUnavailableError.
+   * `commit-reveal` forces the hash scheme; `set` forces set_weights.
+   */
+  mode?: 'auto' | 'set' | 'commit-reveal';
+  logger?: WeightsLogger;
+}
+
+interface Normalized {
+  uids: number[];
+  weights: number[];
+  versionKey: bigint;
+}
+
+export type SubmitWeightsResult =
+  | ({ action: 'set' } & Normalized & IncludedTx)
+  | ({
+      action: 'committed';
+      commitHash: `0x${string}`;
+      /** Reveal window (inclusive) where the runtime derives epochs from blocks. */
+      revealFromBlock: number | undefined;
+      revealUntilBlock: number | undefined;
+    } & Normalized &
+      IncludedTx)
+  | ({
+      action: 'skipped';
+      reason: 'no-weights' | 'already-committed' | 'already-set';
+      detail: string;
+    } & Normalized);
+
+const AMBIGUOUS = new Set(['ChainDisconnectedError', 'ChainTimeoutError']);
+
+/**
+ * The one call a validator makes each tempo: reads the subnet's weight hyperparameters, normalises,
+ * checks version key and rate limit locally (same error names as the runtime), then sets weights or
+ * commits them (hash commit-reveal) and records the pending reveal in a crash-safe store.
+ * `revealPending` reveals them when their window opens. Identical weights are never sent twice
+ * while a previous submission of them is still pending or inside the rate-limit window.
+ */
+export async function submitWeights(
+  client: ChainClient,
+  args: SubmitWeightsArgs,
+): Promise<SubmitWeightsResult> {
+  const log = args.logger ?? silentLogger;
+  const store = typeof args.store === 'string' ? new PendingRevealStore(args.store) : args.store;
+  const params = await getWeightsParams(client, { netuid: args.netuid });
+  const versionKey = args.versionKey ?? DEFAULT_VERSION_KEY;
+  assertVersionKey(versionKey);
+  const { uids, weights } = normalizeWeights(
+    args.uids,
+    args.weights,
+    params.maxWeightLimit < 1 ? { maxWeightLimit: params.maxWeightLimit } : {},
+  );
+  const normalized: Normalized = { uids, weights, versionKey };
+  if (uids.length === 0) {
+    return {
+      action: 'skipped',
+      reason: 'no-weights',
+      detail: 'all weights are zero; nothing to submit',
+      ...normalized,
+    };
+  }
+  checkVersionKey(params, versionKey);
+
+  const mode = args.mode ?? 'auto';
+  const useCommitReveal = mode === 'commit-reveal' || (mode === 'auto' && params.commitRevealEnabled);
+  if (useCommitReveal) assertHashCommitReveal(params, mode);
+
+  const hotkey = signerAddress(args.signer);
+  const neuron = await getNeuronWeightState(client, { netuid: args.netuid, hotkey });
+  if (neuron.uid === undefined) {
+    throw new ChainError(
+      'HotKeyNotRegisteredInSubNet',
+      `hotkey ${hotkey} has no uid on subnet ${args.netuid}`,
+      {
+        pallet: 'SubtensorModule',
+        hint: 'Register it first (`taonode subnet register --netuid N`).',
+        details: { netuid: args.netuid, hotkey },
+      },
+    );
+  }
+  const key = { netuid: args.netuid, mecid: 0, hotkey };
+  const digest = weightsDigest({ netuid: args.netuid, uids, values: weights, versionKey });
+
+  if (useCommitReveal) {
+    const pending = await store.list(key);
+    const same = pending.find(
+      (p) =>
+        weightsDigest({
+          netuid: p.netuid,
+          uids: p.uids,
+          values: p.values,
+          versionKey: BigInt(p.versionKey),
+        }) === digest,
+    );
+    if (same !== undefined) {
+      return {
+        action: 'skipped',
+        reason: 'already-committed',
+        detail: `identical weights committed as ${same.commitHash}, waiting for their reveal`,
+        ...normalized,
+      };
+    }
+  }
+
+  // Rate limit, as the runtime checks it at inclusion (next block). LastUpdate 0 means never set.
+  const nextBlock = params.block + 1;
+  const last = neuron.lastUpdate ?? 0;
+  if (last !== 0 && nextBlock - last < params.weightsRateLimit) {
+    const previous = await store.lastSubmission(key);
+    if (previous !== undefined && previous.digest === digest && previous.block >= last) {
+      return {
+        action: 'skipped',
+        reason: 'already-set',
+        detail: `identical weights were ${previous.kind === 'set' ? 'set' : 'committed'} at block ${previous.block}`,
+        ...normalized,
+      };
+    }
+    const name = useCommitReveal ? 'CommittingWeightsTooFast' : 'SettingWeightsTooFast';
+    const blocksLeft = params.weightsRateLimit - (nextBlock - last);
+    throw new ChainError(
+      name,
+      `weights for uid ${neuron.uid} were updated at block ${last}; wait ${blocksLeft} more block(s)`,
+      {
+        pallet: 'SubtensorModule',
+        hint: `The subnet allows one update every ${params.weightsRateLimit} blocks; retry after block ${last + params.weightsRateLimit - 1}.`,
+        details: {
+          netuid: args.netuid,
+          uid: neuron.uid,
+          lastUpdate: last,
+          rateLimit: params.weightsRateLimit,
+          blocksLeft,
+        },
+      },
+    );
+  }
+
+  if (!useCommitReveal) {
+    const tx = await setWeights(client, {
+      netuid: args.netuid,
+      uids,
+      weights,
+      versionKey,
+      signer: args.signer,
+    });
+    await store.recordSubmission({ ...key, digest, kind: 'set', block: tx.blockNumber });
+    log.info({ netuid: args.netuid, uid: neuron.uid, block: tx.blockNumber, n: uids.length }, 'weights set');
+    return { action: 'set', ...normalized, ...tx };
+  }
+
+  // Write-ahead: the salt is on disk before the commit can land, so a crash cannot orphan it.
+  const salt = randomSalt();
+  const hash = commitHash({ hotkey, netuid: args.netuid, uids, values: weights, salt, versionKey });
+  await store.add({
+    commitHash: hash,
+    ...key,
+    uids,
+    values: weights,
+    salt,
+    versionKey: versionKey.toString(),
+    status: 'submitting',
+    createdAt: new Date().toISOString(),
+    submittedAtBlock: params.block,
+    revealPeriodEpochs: params.revealPeriodEpochs,
+  });
+  let tx: IncludedTx;
+  try {
+    tx = await commitWeights(client, {
+      netuid: args.netuid,
+      uids,
+      weights,
+      salt,
+      versionKey,
+      signer: args.signer,
+    });
+  } catch (error) {
+    // A dropped socket leaves it unknown whether the commit landed: keep the entry, revealPending settles it.
+    if (!(error instanceof ChainError && AMBIGUOUS.has(error.name))) await store.remove(hash);
+    throw error;
+  }
+  const window = params.supports.epochCounter
+    ? undefined
+    : revealWindow(tx.blockNumber, netuidIndex(args.netuid), params.tempo, params.revealPeriodEpochs);
+  await store.update(hash, {
+    status: 'committed',
+    commitBlock: tx.blockNumber,
+    ...(window ? { revealFromBlock: window.fromBlock, revealUntilBlock: window.untilBlock } : {}),
+    ...(params.epochIndex !== undefined ? { commitEpoch: params.epochIndex } : {}),
+  });
+  await store.recordSubmission({ ...key, digest, kind: 'commit', block: tx.blockNumber });
+  log.info(
+    {
+      netuid: args.netuid,
+      uid: neuron.uid,
+      block: tx.blockNumber,
+      commitHash: hash,
+      revealFrom: window?.fromBlock,
+    },
+    'weights committed',
+  );
+  return {
+    action: 'committed',
+    commitHash: hash,
+    revealFromBlock: window?.fromBlock,
+    revealUntilBlock: window?.untilBlock,
+    ...normalized,
+    ...tx,
+  };
+}
+
+function checkVersionKey(params: WeightsParams, versionKey: bigint): void {
+  if (params.weightsVersionKey !== 0n && versionKey < params.weightsVersionKey) {
+    throw new ChainError(
+      'IncorrectWeightVersionKey',
+      `version key ${versionKey} is below subnet ${params.netuid}'s WeightsVersionKey ${params.weightsVersionKey}`,
+      {
+        pallet: 'SubtensorModule',
+        hint: 'Upgrade the validator to the version the subnet requires (or pass its version key).',
+        details: {
+          netuid: params.netuid,
+          versionKey: versionKey.toString(),
+          required: params.weightsVersionKey.toString(),
+        },
+      },
+    );
+  }
+}
+
+function assertHashCommitReveal(params: WeightsParams, mode: 'auto' | 'set' | 'commit-reveal'): void {
+  if (!params.supports.hashCommitReveal) {
+    throw new TimelockUnavailableError(
+      `subnet ${params.netuid} uses commit-reveal and this runtime only accepts timelocked (drand) commits`,
+      { netuid: params.netuid, commitRevealVersion: params.commitRevealVersion },
+    );
+  }
+  // A runtime that versions its commit-reveal (CRv3/CRv4) reveals only timelocked commits on its own;
+  // sending a hash commit there in auto mode would look fine and never count.
+  if (mode === 'auto' && params.commitRevealVersion !== undefined) {
+    throw new TimelockUnavailableError(
+      `subnet ${params.netuid} expects timelocked commit-reveal v${params.commitRevealVersion}, which needs drand encryption`,
+      { netuid: params.netuid, commitRevealVersion: params.commitRevealVersion },
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import type { Keypair } from '@taonode/wallet';
+import type { Logger } from 'pino';
+import type { CallerVerdict } from '../miner/callerPolicy.js';
+import type { ChainPort } from '../chainPort/types.js';
+import type { NeuronConfig } from '../config/neuronConfig.js';
+
+/** The runtime's guards in a transport-neutral shape; the axon port turns them into axon hooks. */
+export interface CallerGuards {
+  judge(hotkey: string | undefined): CallerVerdict;
+  priority(hotkey: string | undefined): number;
+}
+
+export interface AxonHandle<A, G> {
+  axon: A;
+  /** `guards` in the axon's own hook shape, for plug-ins to spread into `axon.attach`. */
+  hooks: G;
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The outside world of a daemon: chain, axon and dendrite. `defaultRuntime` maps these onto
+ * @taonode/chain and @taonode/transport; tests may pass fakes.
+ */
+export interface RuntimePorts<A, G, D> {
+  connectChain(args: {
+    endpoint: string;
+    signer: Keypair;
+    config: NeuronConfig;
+    logger: Logger;
+    onConnection: (connected: boolean) => void;
+  }): Promise<ChainPort>;
+  createAxon(args: { signer: Keypair; config: NeuronConfig; logger: Logger; guards: CallerGuards }): AxonHandle<A, G>;
+  createDendrite(args: { signer: Keypair; config: NeuronConfig; logger: Logger }): D;
+}

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import type { Signer } from '@taonode/wallet';
+import Fastify, {
+  type FastifyBaseLogger,
+  LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { EMPTY_BODY_HASH } from '../codec/bodyHash.js';
+import { headerValue, synapseToHeaders, terminalFromHeaders, timeoutFromHeaders } from '../codec/headers.js';
+import { JsonSyntaxError, parseLosslessJson } from '../codec/losslessJson.js';
+import { processNonces } from '../codec/nonce.js';
+import type { SynapseDef } from '../synapse/defineSynapse.js';
+import type { Synapse, SynapseBase } from '../synapse/synapse.js';
+import { emptyTerminal } from '../synapse/terminalInfo.js';
+import { SDK_VERSION } from '../version.js';
+import type { AttachHandlers } from './hooks.js';
+import { NonceWindow } from './nonceWindow.js';
+import { PriorityGate } from './priorityGate.js';
+import { type RequestState, runForward } from './runForward.js';
+import { sendJson } from './replies.js';
+import { verifyRequest } from './verifyRequest.js';
+import { VerifyPool } from './verifyPool.js';
+
+export interface AxonOptions {
+  /** The hotkey this axon serves for; requests must be addressed to it. */
+  signer: Signer;
+  /** Port to listen on (default 8091; 0 picks a free one). */
+  port?: number;
+  /** Address to bind (default 0.0.0.0; use :: for IPv6). */
+  ip?: string;
+  /** Address/port peers should use (behind NAT/Docker); what `serve_axon` publishes. */
+  externalIp?: string;
+  externalPort?: number;
+  /** pino logger; default: silent. */
+  logger?: Logger;
+  /** Worker threads for signature checks (0 = on the main thread, the default). */
+  verifyWorkers?: number;
+  /** Forwards running at once (default 32); others wait in priority order. */
+  maxConcurrentForwards?: number;
+  /** Waiting forwards beyond this get 503 (default 1024). */
+  maxQueuedForwards?: number;
+  /** Dendrite endpoints whose last nonce is remembered (default 100,000). */
+  maxNonceEndpoints?: number;
+  /** Upper bound on the `timeout` header, seconds (default 600). */
+  maxTimeoutS?: number;
+}
+
+export interface Axon {
+  readonly hotkey: string;
+  readonly uuid: string;
+  /** Bound address, after start(). */
+  readonly address: { ip: string; port: number };
+  /** What to publish on chain: external ip/port when given, else the bound ones. */
+  readonly external: { ip: string; port: number };
+  /** Endpoints currently remembered by the nonce window (bounded). */
+  readonly nonceEndpoints: number;
+  attach<F extends object, D>(def: SynapseDef<F, D>, handlers: AttachHandlers<Synapse<F>>): Axon;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Route {
+  def: SynapseDef<object, unknown>;
+  handlers: AttachHandlers<Synapse<object>>;
+}
+
+export function createAxon(options: AxonOptions): Axon {
+  const hotkey = options.signer.ss58Address;
+  const uuid = randomUUID();
+  const bindIp = options.ip ?? '0.0.0.0';
+  const nonces = new NonceWindow({ maxEndpoints: options.maxNonceEndpoints });
+  const gate = new PriorityGate(options.maxConcurrentForwards ?? 32, options.maxQueuedForwards ?? 1024);
+  const maxTimeoutS = options.maxTimeoutS ?? 600;
+  const routes = new Map<string, Route>();
+  const states = new WeakMap<FastifyRequest, RequestState>();
+  let pool: VerifyPool | undefined;
+  let app: FastifyInstance | undefined;
+  let bound = { ip: bindIp, port: options.port ?? 8091 };
+  const external = () => ({ ip: options.externalIp ?? bound.ip, port: options.externalPort ?? bound.port });
+
+  function middlewareSynapse(req: FastifyRequest, name: string, timeoutS: number): SynapseBase {
+    const headers = req.headers;
+    const dendrite = terminalFromHeaders(headers, 'dendrite');
+    dendrite.ip = req.socket.remoteAddress ?? null;
+    dendrite.port = req.socket.remotePort ?? null;
+    const axon = emptyTerminal();
+    Object.assign(axon, {
+      version: SDK_VERSION,
+      uuid,
+      nonce: processNonces.next(),
+      status_code: 100,
+      hotkey,
+      ip: external().ip,
+      port: external().port,
+    });
+    return {
+      name,
+      timeout: timeoutS,
+      total_size: 0,
+      header_size: 0,
+      dendrite,
+      axon,
+      computed_body_hash: headerValue(headers, 'computed_body_hash') ?? '',
+    };
+  }
+
+  function fail(reply: FastifyReply, code: number, message: string, mw: SynapseBase | undefined) {
+    const headers: Record<string, string> = {};
+    if (mw !== undefined) {
+      mw.axon.status_code = code;
+      mw.axon.status_message = message;
+      Object.assign(headers, synapseToHeaders({ synapse: mw, bodyHash: mw.computed_body_hash || EMPTY_BODY_HASH }));
+    }
+    return sendJson(reply, code, headers, JSON.stringify({ message }));
+  }
+
+  function build(): FastifyInstance {
+    const f: FastifyInstance = Fastify({
+      loggerInstance: options.logger as FastifyBaseLogger | undefined,
+      logController: new LogController({ disableRequestLogging: true }),
+      return503OnClosing: true,
+      forceCloseConnections: true,
+      bodyLimit: 1024 * 1024,
+    });
+    f.removeAllContentTypeParsers();
+    f.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+      const text = body as string;
+      if (text.trim() === '') return done(null, undefined);
+      try {
+        done(null, parseLosslessJson(text));
+      } catch (err) {
+        const e = new Error(`Malformed JSON body: ${(err as Error).message}`) as Error & { statusCode: number };
+        e.statusCode = 400;
+        done(e, undefined);
+      }
+    });
+
+    f.setNotFoundHandler((req, reply) => {
+      const name = (req.url.split('?')[0] ?? '').split('/')[1] ?? '';
+      const available = [...routes.keys()].map((n) => `'${n}'`).join(', ');
+      return fail(reply, 404, `Synapse name '${name}' not found. Available synapses [${available}]`, undefined);
+    });
+
+    f.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+      const mw = states.get(req)?.mw;
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
+        const limit = states.get(req)?.route.def.maxBodyBytes;
+        return fail(reply, 413, `Request body too large: the limit for this synapse is ${limit} bytes`, mw);
+      }
+      if (err instanceof JsonSyntaxError || (err.statusCode === 400 && err.message.startsWith('Malformed'))) {
+        return fail(reply, 400, err.message, mw);
+      }
+      if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+        return fail(reply, err.statusCode, err.message, mw);
+      }
+      const id = randomUUID();
+      options.logger?.error({ err, errorId: id, url: req.url }, 'axon request failed');
+      return fail(reply, 500, `Internal Server Error #${id}`, mw);
+    });
+
+    for (const route of routes.values()) {
+      const { def, handlers } = route;
+      f.route({
+        method: ['GET', 'POST'],
+        url: `/${def.name}`,
+        bodyLimit: def.maxBodyBytes,
+        // verify → blacklist, before the body is read: rejected callers cost no upload.
+        onRequest: async (req, reply) => {
+          const timeoutS = Math.min(timeoutFromHeaders(req.headers) ?? def.timeoutS, maxTimeoutS);
+          const mw = middlewareSynapse(req, def.name, timeoutS);
+          const state: RequestState = { route, mw, startMs: Date.now(), timeoutS, holdsGate: false };
+          states.set(req, state);
+          const reason = await verifyRequest({
+            dendrite: mw.dendrite,
+            bodyHash: headerValue(req.headers, 'computed_body_hash'),
+            timeoutS,
+            axonHotkey: hotkey,
+            nonces,
+            pool,
+          });
+          if (reason !== undefined) return fail(reply, 401, `Not Verified with error: ${reason}`, mw);
+          if (handlers.verify) {
+            try {
+              await handlers.verify(mw);
+            } catch (err) {
+              return fail(reply, 401, `Not Verified with error: ${(err as Error).message}`, mw);
+            }
+          }
+          if (handlers.blacklist) {
+            const r = await handlers.blacklist(mw);
+            const [blocked, why] = typeof r === 'boolean' ? [r, 'blacklisted'] : r;
+            if (blocked) return fail(reply, 403, `Forbidden. Key is blacklisted: ${why}.`, mw);
+          }
+        },
+        // Body parsed: validate fields and check the body hash the signature covered.
+        preValidation: async (req, reply) => {
+          const state = states.get(req)!;
+          const parsed = def.parse(req.body ?? {});
+          if (!parsed.success) {
+            const issues = parsed.error.issues
+              .slice(0, 5)
+              .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+              .join('; ');
+            return fail(reply, 422, `Invalid ${def.name} fields: ${issues}`, state.mw);
+          }
+          const expected = def.bodyHash(parsed.data);
+          if (expected !== state.mw.computed_body_hash) {
+            return fail(reply, 401, 'Not Verified with error: computed_body_hash does not match the body', state.mw);
+          }
+          state.synapse = parsed.data;
+        },
+        preHandler: async (req, reply) => {
+          const state = states.get(req)!;
+          const priority = handlers.priority ? await handlers.priority(state.synapse!) : 0;
+          const deadline = state.startMs + state.timeoutS * 1000;
+          const got = await gate.acquire(priority, deadline);
+          if (got === 'timeout') return fail(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
+          if (got === 'overloaded') return fail(reply, 503, 'Axon overloaded: too many queued requests', state.mw);
+          state.holdsGate = true;
+        },
+        handler: async (req, reply) => {
+          const state = states.get(req)!;
+          return runForward(req, reply, state, { gate, fail });
+        },
+      });
+    }
+    return f;
+  }
+
+  const axon: Axon = {
+    hotkey,
+    uuid,
+    get address() {
+      return bound;
+    },
+    get external() {
+      return external();
+    },
+    get nonceEndpoints() {
+      return nonces.size;
+    },
+    attach(def, handlers) {
+      if (app !== undefined) throw new Error('attach() must be called before start()');
+      if (routes.has(def.name)) throw new Error(`synapse '${def.name}' is already attached`);
+      routes.set(def.name, {
+        def: def as unknown as SynapseDef<object, unknown>,
+        handlers: handlers as unknown as AttachHandlers<Synapse<object>>,
+      });
+      return axon;
+    },
+    async start() {
+      if (app !== undefined) throw new Error('axon already started');
+      const workers = options.verifyWorkers ?? 0;
+      if (workers > 0) pool = await VerifyPool.start(workers);
+      app = build();
+      await app.listen({ host: bindIp, port: options.port ?? 8091 });
+      const addr = app.server.address();
+      if (addr !== null && typeof addr === 'object') bound = { ip: addr.address, port: addr.port };
+    },
+    async stop() {
+      await app?.close();
+      await pool?.close();
+      pool = undefined;
+    },
+  };
+  return axon;
+}

@@ -1,0 +1,173 @@
+// JSON with integers kept exact. Nonces are ~1.7e18 (> 2^53, spec §1.13): JSON.parse would round
+// them, so an echoed `dendrite.nonce` would no longer match. Integers outside the safe range become
+// bigint; everything else parses as JSON.parse would.
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(`${message} at position ${position}`);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+const MAX_DEPTH = 256;
+
+export function parseLosslessJson(text: string): unknown {
+  const p = new Parser(text);
+  p.ws();
+  const value = p.value(0);
+  p.ws();
+  if (p.i !== text.length) throw new JsonSyntaxError('Unexpected trailing data', p.i);
+  return value;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
+class Parser {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  ws(): void {
+    const s = this.s;
+    let c = s.charCodeAt(this.i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++this.i);
+  }
+
+  value(depth: number): unknown {
+    if (depth > MAX_DEPTH) throw new JsonSyntaxError('Nesting too deep', this.i);
+    const c = this.s[this.i];
+    if (c === '{') return this.object(depth);
+    if (c === '[') return this.array(depth);
+    if (c === '"') return this.string();
+    if (c === 't') return this.literal('true', true);
+    if (c === 'f') return this.literal('false', false);
+    if (c === 'n') return this.literal('null', null);
+    return this.number();
+  }
+
+  literal<T>(word: string, v: T): T {
+    if (!this.s.startsWith(word, this.i)) throw new JsonSyntaxError('Unexpected token', this.i);
+    this.i += word.length;
+    return v;
+  }
+
+  number(): number | bigint {
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.s);
+    if (m === null) throw new JsonSyntaxError('Unexpected token', this.i);
+    this.i += m[0].length;
+    const n = Number(m[0]);
+    if (m[1] === undefined && m[2] === undefined && !Number.isSafeInteger(n)) return BigInt(m[0]);
+    return n;
+  }
+
+  string(): string {
+    const s = this.s;
+    const start = ++this.i;
+    // Fast path: no escapes.
+    let j = start;
+    while (j < s.length) {
+      const c = s.charCodeAt(j);
+      if (c === 34) {
+        this.i = j + 1;
+        return s.slice(start, j);
+      }
+      if (c === 92 || c < 32) break;
+      j++;
+    }
+    // Slow path: let JSON.parse decode escapes of this one string literal.
+    j = start;
+    while (j < s.length) {
+      const c = s.charCodeAt(j);
+      if (c === 92) j += 2;
+      else if (c === 34) break;
+      else if (c < 32) throw new JsonSyntaxError('Control character in string', j);
+      else j++;
+    }
+    if (j >= s.length) throw new JsonSyntaxError('Unterminated string', start - 1);
+    this.i = j + 1;
+    try {
+      return JSON.parse(s.slice(start - 1, j + 1)) as string;
+    } catch {
+      throw new JsonSyntaxError('Bad escape in string', start);
+    }
+  }
+
+  array(depth: number): unknown[] {
+    this.i++;
+    const out: unknown[] = [];
+    this.ws();
+    if (this.s[this.i] === ']') {
+      this.i++;
+      return out;
+    }
+    for (;;) {
+      this.ws();
+      out.push(this.value(depth + 1));
+      this.ws();
+      const c = this.s[this.i++];
+      if (c === ']') return out;
+      if (c !== ',') throw new JsonSyntaxError("Expected ',' or ']'", this.i - 1);
+    }
+  }
+
+  object(depth: number): Record<string, unknown> {
+    this.i++;
+    const out: Record<string, unknown> = {};
+    this.ws();
+    if (this.s[this.i] === '}') {
+      this.i++;
+      return out;
+    }
+    for (;;) {
+      this.ws();
+      if (this.s[this.i] !== '"') throw new JsonSyntaxError('Expected a string key', this.i);
+      const key = this.string();
+      this.ws();
+      if (this.s[this.i++] !== ':') throw new JsonSyntaxError("Expected ':'", this.i - 1);
+      this.ws();
+      const v = this.value(depth + 1);
+      // Never let a body set an object's prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true });
+      else out[key] = v;
+      this.ws();
+      const c = this.s[this.i++];
+      if (c === '}') return out;
+      if (c !== ',') throw new JsonSyntaxError("Expected ',' or '}'", this.i - 1);
+    }
+  }
+}
+
+/** JSON.stringify semantics (undefined skipped, non-finite → null), with bigint as a bare integer. */
+export function stringifyLosslessJson(value: unknown): string {
+  return write(value) ?? 'null';
+}
+
+function write(v: unknown): string | undefined {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'bigint':
+      return v.toString();
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object': {
+      if (Array.isArray(v)) return `[${v.map((x) => write(x) ?? 'null').join(',')}]`;
+      const withJson = v as { toJSON?: () => unknown };
+      if (typeof withJson.toJSON === 'function') return write(withJson.toJSON());
+      const parts: string[] = [];
+      for (const [k, x] of Object.entries(v)) {
+        const w = write(x);
+        if (w !== undefined) parts.push(`${JSON.stringify(k)}:${w}`);
+      }
+      return `{${parts.join(',')}}`;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Signer } from '@taonode/wallet';
+import { Agent, type Dispatcher } from 'undici';
+import { synapseToHeaders } from '../codec/headers.js';
+import { stringifyLosslessJson } from '../codec/losslessJson.js';
+import { processNonces } from '../codec/nonce.js';
+import { dendriteSignatureMessage } from '../codec/signatureMessage.js';
+import { synapseUrl } from '../codec/url.js';
+import { type SynapseDef, synapseTypeOf } from '../synapse/defineSynapse.js';
+import { SYNAPSE_TYPE, type Synapse } from '../synapse/synapse.js';
+import { emptyTerminal } from '../synapse/terminalInfo.js';
+import { SDK_VERSION } from '../version.js';
+import { applyError } from './mapError.js';
+import { NonceLanes } from './nonceLanes.js';
+import { mergeHeaderTerminals, processResponse, ResponseParseError } from './processResponse.js';
+import { mapLimit } from './mapLimit.js';
+
+/** Where to send a synapse: what the metagraph lists for a neuron. */
+export interface AxonTarget {
+  ip: string;
+  port: number;
+  hotkey: string;
+}
+
+export interface DendriteOptions {
+  signer: Signer;
+  /** Our public IP, sent as `bt_header_dendrite_ip` (axons see the TCP peer anyway). */
+  externalIp?: string;
+  /** Requests in flight at once across one query (default 256). */
+  concurrency?: number;
+  /** Largest response body accepted (default 64 MiB); larger → 422. */
+  maxResponseBytes?: number;
+  /** Idle keep-alive connections are closed after this (default 30 s). */
+  keepAliveMs?: number;
+}
+
+export interface QueryOptions {
+  /** seconds (default: the synapse type's timeoutS, 12 unless set). */
+  timeout?: number;
+  concurrency?: number;
+}
+
+export interface Dendrite {
+  readonly hotkey: string;
+  readonly uuid: string;
+  /** Sends `synapse` to every axon; one result per axon, in order. Never throws for a bad miner. */
+  query<F extends object>(axons: readonly AxonTarget[], synapse: Synapse<F>, opts?: QueryOptions): Promise<Synapse<F>[]>;
+  /** Same, returning each result's `deserialize()`d value (SDK `deserialize=True`). */
+  queryDeserialized<F extends object, D>(
+    axons: readonly AxonTarget[],
+    synapse: Synapse<F>,
+    opts?: QueryOptions,
+  ): Promise<D[]>;
+  /** One axon. */
+  call<F extends object>(axon: AxonTarget, synapse: Synapse<F>, opts?: QueryOptions): Promise<Synapse<F>>;
+  /** Streaming synapse (§1.10): yields raw chunks, then the final synapse last. */
+  stream<F extends object>(
+    axon: AxonTarget,
+    synapse: Synapse<F>,
+    opts?: QueryOptions,
+  ): AsyncGenerator<Uint8Array | Synapse<F>, void, undefined>;
+  /** Lanes (uuids) in use for nonce ordering, across all axons. Bounded. */
+  readonly laneCount: number;
+  close(): Promise<void>;
+}
+
+interface Prepared<F extends object> {
+  synapse: Synapse<F>;
+  def: SynapseDef<F, unknown>;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+}
+
+export function createDendrite(options: DendriteOptions): Dendrite {
+  const { signer } = options;
+  const uuid = randomUUID();
+  const lanes = new NonceLanes(uuid);
+  const maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+  const agent = new Agent({
+    keepAliveTimeout: options.keepAliveMs ?? 30_000,
+    keepAliveMaxTimeout: 600_000,
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+
+  function prepare<F extends object>(axon: AxonTarget, template: Synapse<F>, laneUuid: string, opts?: QueryOptions) {
+    const def = synapseTypeOf(template);
+    const timeout = opts?.timeout ?? def.timeoutS;
+    const synapse: Synapse<F> = { ...structuredClone(template), [SYNAPSE_TYPE]: def };
+    synapse.timeout = timeout;
+    synapse.dendrite = {
+      ...emptyTerminal(),
+      ip: options.externalIp ?? null,
+      version: SDK_VERSION,
+      nonce: processNonces.next(),
+      uuid: laneUuid,
+      hotkey: signer.ss58Address,
+    };
+    synapse.axon = { ...emptyTerminal(), ip: axon.ip, port: axon.port, hotkey: axon.hotkey };
+    synapse.computed_body_hash = '';
+    const bodyHash = def.bodyHash(synapse);
+    const message = dendriteSignatureMessage({
+      nonce: synapse.dendrite.nonce!,
+      dendriteHotkey: signer.ss58Address,
+      axonHotkey: axon.hotkey,
+      uuid: laneUuid,
+      bodyHash,
+    });
+    synapse.dendrite.signature = `0x${Buffer.from(signer.sign(message)).toString('hex')}`;
+    const body = stringifyLosslessJson(synapse);
+    const headers = synapseToHeaders({ synapse, bodyHash, inputObjHeaders: def.inputObjHeaders, totalSize: body.length });
+    headers['content-type'] = 'application/json';
+    // Same host as our own public IP: go through loopback (the SDK uses 0.0.0.0).
+    const host = options.externalIp !== undefined && axon.ip === options.externalIp ? '127.0.0.1' : axon.ip;
+    const url = synapseUrl(host, axon.port, def.name);
+    return { synapse, def, url, headers, body, timeoutMs: timeout * 1000 } satisfies Prepared<F>;
+  }
+
+  async function send<F extends object>(
+    p: Prepared<F>,
+    signal: AbortSignal,
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; res: Dispatcher.ResponseData }> {
+    const res = await agent.request({
+      origin: new URL(p.url).origin,
+      path: `/${p.def.name}`,
+      method: 'POST',
+      headers: p.headers,
+      body: p.body,
+      signal,
+    });
+    return { status: res.statusCode, headers: res.headers as IncomingHttpHeaders, res };
+  }
+
+  async function readLimited(res: Dispatcher.ResponseData): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxResponseBytes) {
+        res.body.destroy();
+        throw new ResponseParseError(`response body larger than ${maxResponseBytes} bytes`);
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async function call<F extends object>(axon: AxonTarget, template: Synapse<F>, opts?: QueryOptions) {
+    const lane = lanes.acquire(`${axon.hotkey}@${axon.ip}:${axon.port}`);
+    const started = performance.now();
+    let p: Prepared<F> | undefined;
+    const controller = new AbortController();
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      p = prepare(axon, template, lane.uuid, opts);
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new Error('timeout'));
+      }, p.timeoutMs);
+      const { status, headers, res } = await send(p, controller.signal);
+      const text = await readLimited(res);
+      processResponse(p.def, p.synapse, status, headers, text);
+    } catch (err) {
+      if (p === undefined) throw err;
+      applyError(p.synapse, err, timedOut);
+    } finally {
+      clearTimeout(timer);
+      lanes.release(lane);
+    }
+    p.synapse.dendrite.process_time = (performance.now() - started) / 1000;
+    return p.synapse;
+  }
+
+  async function* stream<F extends object>(axon: AxonTarget, template: Synapse<F>, opts?: QueryOptions) {
+    const lane = lanes.acquire(`${axon.hotkey}@${axon.ip}:${axon.port}`);
+    const started = performance.now();
+    const p = prepare(axon, template, lane.uuid, opts);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('timeout'));
+    }, p.timeoutMs);
+    const parts: Uint8Array[] = [];
+    try {
+      const { status, headers, res } = await send(p, controller.signal);
+      if (status !== 200) {
+        processResponse(p.def, p.synapse, status, headers, await readLimited(res));
+      } else {
+        for await (const chunk of res.body as AsyncIterable<Buffer>) {
+          parts.push(chunk);
+          yield new Uint8Array(chunk);
+        }
+        const body = Buffer.concat(parts);
+        if (p.def.fromStream) Object.assign(p.synapse, p.def.fromStream(body, p.synapse));
+        mergeHeaderTerminals(p.synapse, headers);
+        p.synapse.dendrite.status_code = p.synapse.axon.status_code ?? 200;
+        p.synapse.dendrite.status_message = p.synapse.axon.status_message ?? 'Success';
+      }
+    } catch (err) {
+      applyError(p.synapse, err, timedOut);
+    } finally {
+      clearTimeout(timer);
+      lanes.release(lane);
+    }
+    p.synapse.dendrite.process_time = (performance.now() - started) / 1000;
+    yield p.synapse;
+  }
+
+  async function query<F extends object>(axons: readonly AxonTarget[], synapse: Synapse<F>, opts?: QueryOptions) {
+    synapseTypeOf(synapse);
+    const limit = opts?.concurrency ?? options.concurrency ?? 256;
+    return mapLimit(axons, limit, (axon) => call(axon, synapse, opts));
+  }
+
+  return {
+    hotkey: signer.ss58Address,
+    uuid,
+    query,
+    async queryDeserialized<F extends object, D>(axons: readonly AxonTarget[], synapse: Synapse<F>, opts?: QueryOptions) {
+      const def = synapseTypeOf(synapse) as SynapseDef<F, D>;
+      return (await query(axons, synapse, opts)).map((s) => def.deserialize(s));
+    },
+    call,
+    stream,
+    get laneCount() {
+      return lanes.laneCount;
+    },
+    async close() {
+      await agent.close();
+    },
+  };
+}
