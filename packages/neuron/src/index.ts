@@ -45,7 +45,13 @@ export { testNeuronEntry } from './testSubnet/entry.js';
 export { Dummy } from './testSubnet/protocol.js';
 export { answer as testSubnetAnswer, reward as testSubnetReward } from './testSubnet/scoring.js';
 export { testSubnet } from './testSubnet/testSubnet.js';
+export { DaemonProcess, type DaemonSpec } from './testing/daemonProcess.js';
 export { OutageProxy } from './testing/outageProxy.js';
+export { type LogLine, readJsonLog } from './testing/readJsonLog.js';
+export { waitFor } from './testing/waitFor.js';
+export { freePort } from './testing/freePort.js';
+export { neuronCluster } from './testing/neuronCluster.js';
+export { type Pm2Process, type Pm2Result, pm2List, runPm2 } from './testing/pm2.js';
 export { type ProvisionedNeuron, type ProvisionedSubnet, provisionSubnet } from './testing/provisionSubnet.js';
 // Validator
 export { type MinerTarget, sampleMiners, servingMiners } from './validator/sampleMiners.js';

@@ -40,13 +40,14 @@ export async function readKeyfileBytes(
   checkPermissions: boolean,
 ): Promise<Uint8Array> {
   try {
-    if (checkPermissions && process.platform !== 'win32') {
-      const st = await stat(file);
-      if ((st.mode & 0o077) !== 0) throw new KeyfilePermissionsError(file, st.mode & 0o777);
+    const st = await stat(file);
+    if (st.isDirectory()) throw new KeyfileUnreadableError(file, 'it is a directory');
+    if (checkPermissions && process.platform !== 'win32' && (st.mode & 0o077) !== 0) {
+      throw new KeyfilePermissionsError(file, st.mode & 0o777);
     }
     return await readFile(file);
   } catch (err) {
-    if (err instanceof KeyfilePermissionsError) throw err;
+    if (err instanceof KeyfilePermissionsError || err instanceof KeyfileUnreadableError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new KeyfileNotFoundError(file, what);
     if (code === 'EACCES' || code === 'EPERM') throw new KeyfileUnreadableError(file, 'permission denied');

@@ -261,6 +261,13 @@ describe('bad input', () => {
     await expect(wallet.getHotkey()).rejects.toBeInstanceOf(KeyfileUnreadableError);
   });
 
+  it('unreadable keyfile (a folder where the file should be; works as root too)', async () => {
+    await mkdir(wallet.hotkeyFile(), { recursive: true, mode: 0o700 });
+    const err = await wallet.getHotkey().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(KeyfileUnreadableError);
+    expect((err as Error).message).toMatch(/it is a directory/);
+  });
+
   it('missing wallet / keyfile', async () => {
     await expect(wallet.getColdkeypub()).rejects.toBeInstanceOf(WalletNotFoundError);
     await expect(wallet.getHotkey()).rejects.toBeInstanceOf(KeyfileNotFoundError);

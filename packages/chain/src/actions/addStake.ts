@@ -2,7 +2,7 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ChainClient } from '../client/connect.js';
 import { ChainInputError } from '../errors/chainError.js';
 import type { TxSigner } from '../tx/signer.js';
-import { submitExtrinsic, type SubmitResult } from '../tx/submit.js';
+import { type SubmitResult, submitExtrinsic } from '../tx/submit.js';
 import { isValidAddress } from './address.js';
 
 /** Runtime constant DefaultMinStake: smaller amounts are refused with AmountTooLow. */
@@ -17,7 +17,10 @@ export interface AddStakeParams {
   amount: bigint;
 }
 
-export function addStakeCall(client: ChainClient, params: Omit<AddStakeParams, 'signer'>): SubmittableExtrinsic<'promise'> {
+export function addStakeCall(
+  client: ChainClient,
+  params: Omit<AddStakeParams, 'signer'>,
+): SubmittableExtrinsic<'promise'> {
   if (!isValidAddress(params.hotkey)) {
     throw new ChainInputError(`hotkey "${params.hotkey}" is not an SS58 address`, { hotkey: params.hotkey });
   }
@@ -30,7 +33,7 @@ export function addStakeCall(client: ChainClient, params: Omit<AddStakeParams, '
   return client.api.tx.subtensorModule.addStake(params.hotkey, params.netuid, params.amount);
 }
 
-export function addStake(client: ChainClient, params: AddStakeParams): Promise<SubmitResult> {
+export async function addStake(client: ChainClient, params: AddStakeParams): Promise<SubmitResult> {
   return submitExtrinsic(client, addStakeCall(client, params), { signer: params.signer, label: 'add_stake' });
 }
 
@@ -40,7 +43,11 @@ export async function getStake(
   params: { hotkey: string; coldkey: string; netuid: number },
 ): Promise<bigint> {
   const info = await client.request('StakeInfoRuntimeApi', (api) =>
-    api.call.stakeInfoRuntimeApi.getStakeInfoForHotkeyColdkeyNetuid(params.hotkey, params.coldkey, params.netuid),
+    api.call.stakeInfoRuntimeApi.getStakeInfoForHotkeyColdkeyNetuid(
+      params.hotkey,
+      params.coldkey,
+      params.netuid,
+    ),
   );
   const json = info.toJSON() as { stake?: number | string } | null;
   return json?.stake === undefined ? 0n : BigInt(json.stake);

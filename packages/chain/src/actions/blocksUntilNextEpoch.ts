@@ -4,8 +4,9 @@ import { getCurrentBlock } from './subscribeBlocks.js';
 /**
  * Blocks from the current head until the next block that runs the subnet's epoch (1 = the very next
  * block), or undefined for tempo 0 (no epochs). Uses `get_next_epoch_start_block` when the runtime
- * has it (>= v3.4.8, stateful epoch counter); older runtimes run the epoch in block b where
- * (b + netuid + 1) mod (tempo + 1) == 0.
+ * has it (>= v3.4.8, stateful epoch counter). Older runtimes run the epoch in the block b for which
+ * `tempo - (b + netuid + 1) mod (tempo + 1) == 0` (their own blocks_until_next_epoch), i.e.
+ * (b + netuid + 1) mod (tempo + 1) == tempo; measured on spec 293 (the epoch test on the local chain).
  */
 export async function blocksUntilNextEpoch(
   client: ChainClient,
@@ -20,7 +21,9 @@ export async function blocksUntilNextEpoch(
     return value === null ? undefined : Math.max(1, value - block);
   }
   const tempo = Number(
-    (await client.request('SubtensorModule.Tempo', () => api.query.subtensorModule.tempo(params.netuid))).toString(),
+    (
+      await client.request('SubtensorModule.Tempo', () => api.query.subtensorModule.tempo(params.netuid))
+    ).toString(),
   );
   return epochDistance(block, params.netuid, tempo);
 }
@@ -28,6 +31,7 @@ export async function blocksUntilNextEpoch(
 /** The legacy (pre-v3.4.8) epoch schedule; exported for tests. */
 export function epochDistance(block: number, netuid: number, tempo: number): number | undefined {
   if (tempo === 0) return undefined;
-  const period = tempo + 1;
-  return period - ((block + netuid + 1) % period);
+  const untilFromHead = tempo - ((block + netuid + 1) % (tempo + 1));
+  // 0 means the head itself ran the epoch; the next one is a full period later.
+  return untilFromHead === 0 ? tempo + 1 : untilFromHead;
 }

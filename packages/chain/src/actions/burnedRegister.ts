@@ -2,7 +2,7 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ChainClient } from '../client/connect.js';
 import { ChainError, ChainInputError } from '../errors/chainError.js';
 import type { TxSigner } from '../tx/signer.js';
-import { findEvent, submitExtrinsic, type SubmitResult } from '../tx/submit.js';
+import { findEvent, type SubmitResult, submitExtrinsic } from '../tx/submit.js';
 import { isValidAddress } from './address.js';
 
 export interface BurnedRegisterParams {
@@ -19,12 +19,17 @@ export interface Registration {
 
 /** What registering costs right now (rao), `Burn[netuid]`. */
 export async function getBurnCost(client: ChainClient, params: { netuid: number }): Promise<bigint> {
-  const burn = await client.request('SubtensorModule.Burn', (api) => api.query.subtensorModule.burn(params.netuid));
+  const burn = await client.request('SubtensorModule.Burn', (api) =>
+    api.query.subtensorModule.burn(params.netuid),
+  );
   return BigInt(burn.toString());
 }
 
 /** The hotkey's uid on the subnet, or undefined when it is not registered. */
-export async function getUid(client: ChainClient, params: { netuid: number; hotkey: string }): Promise<number | undefined> {
+export async function getUid(
+  client: ChainClient,
+  params: { netuid: number; hotkey: string },
+): Promise<number | undefined> {
   const uid = await client.request('SubtensorModule.Uids', (api) =>
     api.query.subtensorModule.uids(params.netuid, params.hotkey),
   );
@@ -43,16 +48,23 @@ export function burnedRegisterCall(
 }
 
 /** burned_register signed by the coldkey; returns the new uid from the NeuronRegistered event. */
-export async function burnedRegister(client: ChainClient, params: BurnedRegisterParams): Promise<Registration> {
+export async function burnedRegister(
+  client: ChainClient,
+  params: BurnedRegisterParams,
+): Promise<Registration> {
   const result = await submitExtrinsic(client, burnedRegisterCall(client, params), {
     signer: params.signer,
     label: 'burned_register',
   });
   const event = findEvent(result, 'subtensorModule', 'NeuronRegistered');
   if (event === undefined) {
-    throw new ChainError('ChainDecodeError', 'burned_register was included but emitted no NeuronRegistered event', {
-      details: { netuid: params.netuid, hotkey: params.hotkey },
-    });
+    throw new ChainError(
+      'ChainDecodeError',
+      'burned_register was included but emitted no NeuronRegistered event',
+      {
+        details: { netuid: params.netuid, hotkey: params.hotkey },
+      },
+    );
   }
   // NeuronRegistered(netuid, uid, hotkey)
   return { uid: Number(event.data['1']), result };

@@ -34,7 +34,9 @@ export async function getHyperparameters(
 ): Promise<MetagraphHyperparameters> {
   const runtimeApi = client.api.call.subnetInfoRuntimeApi;
   const fn =
-    runtimeApi?.getSubnetHyperparamsV3 ?? runtimeApi?.getSubnetHyperparamsV2 ?? runtimeApi?.getSubnetHyperparams;
+    runtimeApi?.getSubnetHyperparamsV3 ??
+    runtimeApi?.getSubnetHyperparamsV2 ??
+    runtimeApi?.getSubnetHyperparams;
   if (fn === undefined) throw new ChainDecodeError('this runtime has no get_subnet_hyperparams API');
   const [codec, burn, maxUids] = await client.request('get_subnet_hyperparams', (api) =>
     Promise.all([

@@ -40,7 +40,14 @@ export interface MetagraphNeuron {
   dividends: number;
   rank: number;
   /** The raw u16 values of the same scores. */
-  raw: { trust: number; consensus: number; incentive: number; dividends: number; rank: number; pruningScore: number };
+  raw: {
+    trust: number;
+    consensus: number;
+    incentive: number;
+    dividends: number;
+    rank: number;
+    pruningScore: number;
+  };
   axon: NeuronAxon;
 }
 
@@ -87,13 +94,20 @@ export interface Metagraph {
  * The subnet's metagraph in one runtime-API call (`SubnetInfoRuntimeApi_get_metagraph`), validated
  * and reshaped into one record per uid. Pass `at` (a block hash) for a historical read.
  */
-export async function getMetagraph(client: ChainClient, params: { netuid: number; at?: string }): Promise<Metagraph> {
+export async function getMetagraph(
+  client: ChainClient,
+  params: { netuid: number; at?: string },
+): Promise<Metagraph> {
   const fn = client.api.call.subnetInfoRuntimeApi?.getMetagraph;
   if (fn === undefined) {
-    throw new ChainDecodeError('this runtime has no SubnetInfoRuntimeApi.get_metagraph', { endpoint: client.endpoint });
+    throw new ChainDecodeError('this runtime has no SubnetInfoRuntimeApi.get_metagraph', {
+      endpoint: client.endpoint,
+    });
   }
   const codec = await client.request('SubnetInfoRuntimeApi_get_metagraph', async (api) =>
-    params.at === undefined ? fn(params.netuid) : (await api.at(params.at)).call.subnetInfoRuntimeApi!.getMetagraph!(params.netuid),
+    params.at === undefined
+      ? fn(params.netuid)
+      : (await api.at(params.at)).call.subnetInfoRuntimeApi!.getMetagraph!(params.netuid),
   );
   const json = codec.toJSON();
   if (json === null) {

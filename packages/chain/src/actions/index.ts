@@ -20,7 +20,14 @@ export {
   toMetagraph,
 } from './getMetagraph.js';
 export { type MetagraphJson, metagraphJsonSchema } from './metagraphSchema.js';
-export { type AxonInfo, DEFAULT_AXON_VERSION, getAxon, type ServeAxonParams, type ServeAxonResult, serveAxon } from './serveAxon.js';
+export {
+  type AxonInfo,
+  DEFAULT_AXON_VERSION,
+  getAxon,
+  type ServeAxonParams,
+  type ServeAxonResult,
+  serveAxon,
+} from './serveAxon.js';
 export { getCurrentBlock, type NewBlock, subscribeBlocks } from './subscribeBlocks.js';
 export { type TransferParams, transfer, transferCall } from './transfer.js';
 export { formatTao, RAO_PER_TAO, raoToTao, taoToRao, U16_MAX_FLOAT } from './units.js';

@@ -4,7 +4,7 @@ import { AXON_PROTOCOL } from '../encoding/serveAxonCall.js';
 import { ChainError, ChainInputError } from '../errors/chainError.js';
 import { hintFor } from '../errors/hints.js';
 import { signerAddress, type TxSigner } from '../tx/signer.js';
-import { submitExtrinsic, type SubmitResult } from '../tx/submit.js';
+import { type SubmitResult, submitExtrinsic } from '../tx/submit.js';
 
 /** version_as_int("10.2.0"), what the Python SDK sends. */
 export const DEFAULT_AXON_VERSION = 10_002_000;
@@ -40,7 +40,10 @@ export interface ServeAxonResult {
 }
 
 /** The axon the chain has for this hotkey on `netuid`, or undefined when never served. */
-export async function getAxon(client: ChainClient, params: { netuid: number; hotkey: string }): Promise<AxonInfo | undefined> {
+export async function getAxon(
+  client: ChainClient,
+  params: { netuid: number; hotkey: string },
+): Promise<AxonInfo | undefined> {
   const stored = await client.request('SubtensorModule.Axons', (api) =>
     api.query.subtensorModule.axons(params.netuid, params.hotkey),
   );
@@ -95,7 +98,16 @@ export async function serveAxon(client: ChainClient, params: ServeAxonParams): P
   ) {
     return { changed: false, skipped: true };
   }
-  const tx = client.api.tx.subtensorModule.serveAxon(params.netuid, version, ip, params.port, ipType, protocol, 0, 0);
+  const tx = client.api.tx.subtensorModule.serveAxon(
+    params.netuid,
+    version,
+    ip,
+    params.port,
+    ipType,
+    protocol,
+    0,
+    0,
+  );
   const result = await submitExtrinsic(client, tx, { signer: params.signer, label: 'serve_axon' });
   return { changed: true, skipped: false, result };
 }

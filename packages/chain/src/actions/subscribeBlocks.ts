@@ -10,7 +10,10 @@ export interface NewBlock {
  * Calls `onBlock` for every new head. The subscription survives reconnects (the provider
  * re-subscribes), so a daemon can keep one for its whole life. Returns the unsubscribe function.
  */
-export async function subscribeBlocks(client: ChainClient, onBlock: (block: NewBlock) => void): Promise<() => void> {
+export async function subscribeBlocks(
+  client: ChainClient,
+  onBlock: (block: NewBlock) => void,
+): Promise<() => void> {
   const unsub = await client.request('chain_subscribeNewHeads', (api) =>
     api.rpc.chain.subscribeNewHeads((header) => {
       onBlock({ number: header.number.toNumber(), hash: header.hash.toHex() });

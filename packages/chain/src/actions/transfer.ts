@@ -2,7 +2,7 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ChainClient } from '../client/connect.js';
 import { ChainInputError } from '../errors/chainError.js';
 import type { TxSigner } from '../tx/signer.js';
-import { submitExtrinsic, type SubmitResult } from '../tx/submit.js';
+import { type SubmitResult, submitExtrinsic } from '../tx/submit.js';
 import { isValidAddress } from './address.js';
 
 export interface TransferParams {
@@ -16,17 +16,21 @@ export interface TransferParams {
 }
 
 /** The unsigned call, for fee estimates before asking the user. */
-export function transferCall(client: ChainClient, params: Omit<TransferParams, 'signer'>): SubmittableExtrinsic<'promise'> {
+export function transferCall(
+  client: ChainClient,
+  params: Omit<TransferParams, 'signer'>,
+): SubmittableExtrinsic<'promise'> {
   if (!isValidAddress(params.dest)) {
     throw new ChainInputError(`destination "${params.dest}" is not an SS58 address`, { dest: params.dest });
   }
-  if (params.amount <= 0n) throw new ChainInputError('the amount must be positive', { amount: String(params.amount) });
+  if (params.amount <= 0n)
+    throw new ChainInputError('the amount must be positive', { amount: String(params.amount) });
   const { balances } = client.api.tx;
   return params.keepAlive === false
     ? balances.transferAllowDeath(params.dest, params.amount)
     : balances.transferKeepAlive(params.dest, params.amount);
 }
 
-export function transfer(client: ChainClient, params: TransferParams): Promise<SubmitResult> {
+export async function transfer(client: ChainClient, params: TransferParams): Promise<SubmitResult> {
   return submitExtrinsic(client, transferCall(client, params), { signer: params.signer, label: 'transfer' });
 }

@@ -57,21 +57,30 @@ export async function connect(options: ConnectOptions = {}): Promise<ChainClient
     noInitWarn: true,
     throwOnConnect: false,
     signedExtensions: SUBTENSOR_SIGNED_EXTENSIONS,
+    rpc: QUIET_SUBMIT_RPC,
   });
   // ApiPromise reports init errors as events; without a listener they would be unhandled.
   api.on('error', () => undefined);
 
   const connectTimeoutMs = options.connectTimeoutMs ?? 30_000;
   try {
-    await withTimeout(api.isReadyOrError, connectTimeoutMs, () => new ChainTimeoutError('connect', connectTimeoutMs, endpoint));
+    await withTimeout(
+      api.isReadyOrError,
+      connectTimeoutMs,
+      () => new ChainTimeoutError('connect', connectTimeoutMs, endpoint),
+    );
   } catch (error) {
     await api.disconnect().catch(() => undefined);
     if (error instanceof ChainTimeoutError) {
-      throw new ChainError('ChainConnectError', `could not connect to ${endpoint} within ${connectTimeoutMs} ms`, {
-        hint: 'Check the endpoint and that the node is running (`taonode localnet start` for a local chain).',
-        details: { endpoint, network },
-        cause: error,
-      });
+      throw new ChainError(
+        'ChainConnectError',
+        `could not connect to ${endpoint} within ${connectTimeoutMs} ms`,
+        {
+          hint: 'Check the endpoint and that the node is running (`taonode localnet start` for a local chain).',
+          details: { endpoint, network },
+          cause: error,
+        },
+      );
     }
     throw mapError(error, endpoint);
   }
@@ -106,6 +115,30 @@ export async function connect(options: ConnectOptions = {}): Promise<ChainClient
   };
   return client;
 }
+
+/**
+ * polkadot.js prints every failed RPC to stderr; pool refusals are expected and come back to the
+ * caller as typed errors, so the submit methods are redeclared with logging off.
+ */
+const QUIET_SUBMIT_RPC = {
+  author: {
+    submitAndWatchExtrinsic: {
+      description: 'Submit and subscribe to watch an extrinsic until unsubscribed',
+      isSigned: true,
+      noErrorLog: true,
+      params: [{ name: 'extrinsic', type: 'Extrinsic' }],
+      pubsub: ['extrinsicUpdate', 'submitAndWatchExtrinsic', 'unwatchExtrinsic'] as [string, string, string],
+      type: 'ExtrinsicStatus',
+    },
+    submitExtrinsic: {
+      description: 'Submit a fully formatted extrinsic for block inclusion',
+      isSigned: true,
+      noErrorLog: true,
+      params: [{ name: 'extrinsic', type: 'Extrinsic' }],
+      type: 'Hash',
+    },
+  },
+};
 
 const DISCONNECT_PATTERNS = [/disconnected from/i, /not connected/i, /Abnormal Closure/i, /socket.*clos/i];
 

@@ -18,13 +18,18 @@ export function encodeIp(address: string): EncodedIp {
     return { ip, ipType: 4 };
   }
   if (version === 6) return { ip: ipv6ToBigInt(address), ipType: 6 };
-  throw new ChainInputError(`"${address}" is not an IPv4 or IPv6 address`, { ip: address }, 'Pass e.g. 203.0.113.5.');
+  throw new ChainInputError(
+    `"${address}" is not an IPv4 or IPv6 address`,
+    { ip: address },
+    'Pass e.g. 203.0.113.5.',
+  );
 }
 
 /** The SDK's rule: an integer below 2^32 is IPv4, anything else IPv6 (ip_type is not consulted). */
 export function decodeIp(ip: bigint | number | string): string {
   const value = BigInt(ip);
-  if (value < 0n || value >= 1n << 128n) throw new ChainInputError(`ip ${value} is outside u128`, { ip: String(value) });
+  if (value < 0n || value >= 1n << 128n)
+    throw new ChainInputError(`ip ${value} is outside u128`, { ip: String(value) });
   if (value < 1n << 32n) {
     return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
   }

@@ -20,7 +20,8 @@ export const ERROR_HINTS: Readonly<Record<string, string>> = {
     'The axon IP is not allowed (0.0.0.0 when required, 127.0.0.1, ::1, broadcast); use the public IP (127.0.0.2 works on a local chain).',
   InvalidIpType: 'IP type must be 4 or 6.',
   InvalidPort: 'The axon port must be between 1 and 65535.',
-  ServingRateLimitExceeded: 'The axon was served too recently; wait ServingRateLimit blocks before changing it.',
+  ServingRateLimitExceeded:
+    'The axon was served too recently; wait ServingRateLimit blocks before changing it.',
   RevealTooEarly: 'The reveal window has not opened yet; wait until the commit epoch + reveal period.',
   ExpiredWeightCommit: 'The reveal window has passed; commit again.',
   NoWeightsCommitFound: 'No matching commit exists for this hotkey; commit before revealing.',

@@ -38,8 +38,27 @@ export const SUBTENSOR_CUSTOM_ERRORS: Readonly<Record<number, string>> = {
   255: 'BadRequest',
 };
 
+const WEIGHT_CALLS = /^(setWeights|setMechanismWeights|batchSetWeights|revealWeights|revealMechanismWeights|batchRevealWeights)$/;
+const COMMIT_CALLS = /^(commitWeights|commitMechanismWeights|batchCommitWeights|commitCrv3Weights|commitCrv3MechanismWeights|commitTimelockedWeights|commitTimelockedMechanismWeights)$/;
+
+/**
+ * Some custom codes stand for several dispatch errors; the call that was refused tells which one the
+ * runtime meant (`6` on set_weights is SettingWeightsTooFast, on register_network the network limit).
+ */
+function refineCustom(code: number, method: string | undefined): string | undefined {
+  if (method === undefined) return undefined;
+  if (code === 6) {
+    if (WEIGHT_CALLS.test(method)) return 'SettingWeightsTooFast';
+    if (COMMIT_CALLS.test(method)) return 'CommittingWeightsTooFast';
+    if (/^registerNetwork/.test(method)) return 'NetworkTxRateLimitExceeded';
+  }
+  if (code === 1 && (WEIGHT_CALLS.test(method) || COMMIT_CALLS.test(method))) return 'NotEnoughStakeToSetWeights';
+  return undefined;
+}
+
 const POOL_HINTS: Readonly<Record<string, string>> = {
-  RateLimitExceeded: 'Rate limited (weights, commits or subnet creation); wait the limit in blocks and retry.',
+  RateLimitExceeded:
+    'Rate limited (weights, commits or subnet creation); wait the limit in blocks and retry.',
   ColdkeyInSwapSchedule: 'This coldkey is scheduled for a swap; wait until it completes.',
   BadRequest: 'The runtime refused the call before dispatch; check the arguments.',
 };
@@ -61,7 +80,12 @@ const INVALID_VARIANTS: ReadonlyArray<[RegExp, string]> = [
  * Turns a JSON-RPC error from `author_submit*` into a typed error when it is a pool refusal
  * (1010 invalid, 1011 unknown, 1012/1014 priority/replacement). Returns undefined otherwise.
  */
-export function decodePoolError(error: unknown, details: Record<string, unknown> = {}): ChainError | undefined {
+export function decodePoolError(
+  error: unknown,
+  details: Record<string, unknown> = {},
+  /** The refused call's method name (`setWeights`), to tell apart codes shared by several errors. */
+  method?: string,
+): ChainError | undefined {
   const text = errorText(error);
   const code = /\b(101[0-4])\b/.exec(text)?.[1];
   if (code === undefined) return undefined;
@@ -71,10 +95,11 @@ export function decodePoolError(error: unknown, details: Record<string, unknown>
   else {
     const custom = /custom(?:\s*error)?\W*?(\d+)/i.exec(text)?.[1];
     if (custom !== undefined) {
-      name = SUBTENSOR_CUSTOM_ERRORS[Number(custom)] ?? `Custom${custom}`;
+      name = refineCustom(Number(custom), method) ?? SUBTENSOR_CUSTOM_ERRORS[Number(custom)] ?? `Custom${custom}`;
       details.customCode = Number(custom);
     } else {
-      name = INVALID_VARIANTS.find(([re]) => re.test(text.replace(/^[^:]*:/, '')))?.[1] ?? 'InvalidTransaction';
+      name =
+        INVALID_VARIANTS.find(([re]) => re.test(text.replace(/^[^:]*:/, '')))?.[1] ?? 'InvalidTransaction';
     }
   }
   return new ChainError(name, `transaction refused by the pool: ${name} (${text})`, {

@@ -22,7 +22,10 @@ export interface TestSubnetParams {
 }
 
 export const TEST_SUBNET_DEFAULTS: Required<
-  Omit<TestSubnetParams, 'tempo' | 'weightsVersionKey' | 'immunityPeriod' | 'maxAllowedUids' | 'commitRevealPeriod'>
+  Omit<
+    TestSubnetParams,
+    'tempo' | 'weightsVersionKey' | 'immunityPeriod' | 'maxAllowedUids' | 'commitRevealPeriod'
+  >
 > = {
   weightsRateLimit: 0,
   commitRevealEnabled: false,
@@ -58,7 +61,10 @@ export interface CreatedSubnet {
  * start_call done, registrations per block/interval raised, weights rate limit 0, commit-reveal off
  * unless asked, stake threshold 0, serving rate limit 0.
  */
-export async function createSubnet(client: ChainClient, options: CreateSubnetOptions = {}): Promise<CreatedSubnet> {
+export async function createSubnet(
+  client: ChainClient,
+  options: CreateSubnetOptions = {},
+): Promise<CreatedSubnet> {
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const alice = keyring.addFromUri('//Alice');
   const owner: KeyringPair = options.owner === undefined ? alice : toKeyringPair(options.owner);
@@ -73,7 +79,8 @@ export async function createSubnet(client: ChainClient, options: CreateSubnetOpt
     label: 'register_network',
   });
   const added = findEvent(registered, 'subtensorModule', 'NetworkAdded');
-  if (added === undefined) throw new ChainError('ChainDecodeError', 'register_network emitted no NetworkAdded event');
+  if (added === undefined)
+    throw new ChainError('ChainDecodeError', 'register_network emitted no NetworkAdded event');
   const netuid = Number(added.data['0']);
 
   const mode = options.startCall ?? 'seed';
@@ -89,7 +96,10 @@ export async function createSubnet(client: ChainClient, options: CreateSubnetOpt
   } else if (mode === 'wait') {
     const delay = Number(api.consts.subtensorModule.durationOfStartCall?.toString() ?? '0');
     if (delay > 0) await client.rpc('dev_newBlock', [{ count: delay + 1 }], 60_000 + delay * 10_000);
-    await submitExtrinsic(client, api.tx.subtensorModule.startCall(netuid), { signer: owner, label: 'start_call' });
+    await submitExtrinsic(client, api.tx.subtensorModule.startCall(netuid), {
+      signer: owner,
+      label: 'start_call',
+    });
   }
 
   const p = { ...TEST_SUBNET_DEFAULTS, ...definedOnly(options) };
@@ -104,7 +114,8 @@ export async function createSubnet(client: ChainClient, options: CreateSubnetOpt
     admin.sudoSetStakeThreshold(0),
   ];
   if (p.tempo !== undefined) calls.push(admin.sudoSetTempo(netuid, p.tempo));
-  if (p.weightsVersionKey !== undefined) calls.push(admin.sudoSetWeightsVersionKey(netuid, p.weightsVersionKey));
+  if (p.weightsVersionKey !== undefined)
+    calls.push(admin.sudoSetWeightsVersionKey(netuid, p.weightsVersionKey));
   if (p.immunityPeriod !== undefined) calls.push(admin.sudoSetImmunityPeriod(netuid, p.immunityPeriod));
   if (p.maxAllowedUids !== undefined) calls.push(admin.sudoSetMaxAllowedUids(netuid, p.maxAllowedUids));
   if (p.commitRevealPeriod !== undefined) {

@@ -8,7 +8,11 @@ import type { ChainClient } from '../client/connect.js';
 /** Builds `count` blocks and returns the new head number. */
 export async function newBlocks(client: ChainClient, count = 1): Promise<number> {
   // Epoch blocks take a few seconds each on a busy machine; allow plenty.
-  const hash = await client.rpc<string>('dev_newBlock', [{ count }], Math.max(client.timeoutMs, count * 10_000));
+  const hash = await client.rpc<string>(
+    'dev_newBlock',
+    [{ count }],
+    Math.max(client.timeoutMs, count * 10_000),
+  );
   const header = await client.request('chain_getHeader', (api) => api.rpc.chain.getHeader(hash));
   return header.number.toNumber();
 }

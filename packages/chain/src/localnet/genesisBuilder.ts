@@ -1,4 +1,11 @@
-import { compactAddLength, compactStripLength, hexToU8a, stringToU8a, u8aToHex, u8aToString } from '@polkadot/util';
+import {
+  compactAddLength,
+  compactStripLength,
+  hexToU8a,
+  stringToU8a,
+  u8aToHex,
+  u8aToString,
+} from '@polkadot/util';
 import type { PlainChainSpec, RawChainSpec } from './chainSpec.js';
 import { ChainSpecError } from './chainSpec.js';
 
@@ -53,20 +60,28 @@ export async function buildRawSpec(spec: PlainChainSpec, runTask: RunTask): Prom
       },
       emptyStorage,
     );
-    if ('Error' in res) throw new ChainSpecError(`${method} failed: ${res.Error}`, 'Use a raw chain spec instead.');
+    if ('Error' in res)
+      throw new ChainSpecError(`${method} failed: ${res.Error}`, 'Use a raw chain spec instead.');
     return res.Call;
   };
 
   const preset = hexToU8a((await call('GenesisBuilder_get_preset', new Uint8Array([0]))).result);
-  if (preset[0] !== 1) throw new ChainSpecError('the runtime has no default genesis preset', 'Use a raw spec.');
+  if (preset[0] !== 1)
+    throw new ChainSpecError('the runtime has no default genesis preset', 'Use a raw spec.');
   const [, presetJson] = compactStripLength(preset.subarray(1));
   const config = mergePatch(JSON.parse(u8aToString(presetJson)), patch ?? {});
 
-  const built = await call('GenesisBuilder_build_state', compactAddLength(stringToU8a(JSON.stringify(config))));
+  const built = await call(
+    'GenesisBuilder_build_state',
+    compactAddLength(stringToU8a(JSON.stringify(config))),
+  );
   const result = hexToU8a(built.result);
   if (result[0] !== 0) {
     const [, reason] = compactStripLength(result.subarray(1));
-    throw new ChainSpecError(`GenesisBuilder_build_state refused the config: ${u8aToString(reason)}`, 'Check the spec patch.');
+    throw new ChainSpecError(
+      `GenesisBuilder_build_state refused the config: ${u8aToString(reason)}`,
+      'Check the spec patch.',
+    );
   }
   const top: Record<string, string> = {};
   for (const [key, value] of built.storageDiff) if (value !== null) top[key] = value;

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { Socket } from 'node:net';
 import { bnToHex, hexToU8a, u8aToBn } from '@polkadot/util';
 import { ChainError } from '../errors/chainError.js';
 import type { RawChainSpec } from './chainSpec.js';
@@ -23,7 +25,7 @@ export interface StartLocalnetOptions extends ResolveChainSpecOptions {
   fork?: string;
   /** Storage to set at start, chopsticks `import-storage` shape; mind that falsy values delete keys. */
   importStorage?: Record<string, unknown>;
-  /** chopsticks' log level (default "error"); read when chopsticks is first loaded. */
+  /** chopsticks' log level (default "fatal"); read when chopsticks is first loaded. */
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 }
 
@@ -44,7 +46,7 @@ export interface Localnet {
  * aligned to a slot or block #1 may straddle a slot boundary.
  */
 export async function startLocalnet(options: StartLocalnetOptions = {}): Promise<Localnet> {
-  if (process.env.LOG_LEVEL === undefined) process.env.LOG_LEVEL = options.logLevel ?? 'error';
+  if (process.env.LOG_LEVEL === undefined) process.env.LOG_LEVEL = options.logLevel ?? 'fatal';
   const chopsticks = await import('@acala-network/chopsticks');
   const runTask = chopsticks.runTask as unknown as RunTask;
   const host = options.host ?? '127.0.0.1';
@@ -58,7 +60,10 @@ export async function startLocalnet(options: StartLocalnetOptions = {}): Promise
   } else {
     const resolved = await resolveChainSpec(options);
     source = resolved.path;
-    genesis = resolved.parsed.kind === 'raw' ? resolved.parsed.spec : await buildRawSpec(resolved.parsed.spec, runTask);
+    genesis =
+      resolved.parsed.kind === 'raw'
+        ? resolved.parsed.spec
+        : await buildRawSpec(resolved.parsed.spec, runTask);
     // chopsticks keeps a reference; copy so the caller's object and repeated starts stay clean.
     genesis = { ...genesis, genesis: { raw: { top: { ...genesis.genesis.raw.top } } } };
     const code = genesis.genesis.raw.top[CODE_KEY];
@@ -69,18 +74,24 @@ export async function startLocalnet(options: StartLocalnetOptions = {}): Promise
   const slotMs = await primeSlotDuration(chopsticks, runTask, wasm);
   if (genesis !== undefined) {
     const top = genesis.genesis.raw.top;
-    top[TIMESTAMP_NOW_KEY] ??= bnToHex(Math.floor(Date.now() / slotMs) * slotMs, { bitLength: 64, isLe: true });
+    top[TIMESTAMP_NOW_KEY] ??= bnToHex(Math.floor(Date.now() / slotMs) * slotMs, {
+      bitLength: 64,
+      isLe: true,
+    });
   }
 
-  const server = await chopsticks.setupWithServer({
-    ...(genesis === undefined ? { endpoint: options.fork } : { genesis: genesis as never }),
-    host,
-    port: options.port ?? 0,
-    'build-block-mode': (options.blockMode ?? 'Instant') as never,
-    'allow-unresolved-imports': true,
-    'runtime-log-level': 0,
-    ...(options.importStorage === undefined ? {} : { 'import-storage': options.importStorage as never }),
-  } as Parameters<typeof chopsticks.setupWithServer>[0]);
+  const sockets = new Set<Socket>();
+  const server = await trackingSockets(sockets, () =>
+    chopsticks.setupWithServer({
+      ...(genesis === undefined ? { endpoint: options.fork } : { genesis: genesis as never }),
+      host,
+      port: options.port ?? 0,
+      'build-block-mode': (options.blockMode ?? 'Instant') as never,
+      'allow-unresolved-imports': true,
+      'runtime-log-level': 0,
+      ...(options.importStorage === undefined ? {} : { 'import-storage': options.importStorage as never }),
+    } as Parameters<typeof chopsticks.setupWithServer>[0]),
+  );
 
   const chain = server.chain;
   const specVersion = (await chain.head.runtimeVersion).specVersion;
@@ -100,6 +111,15 @@ export async function startLocalnet(options: StartLocalnetOptions = {}): Promise
     timer.unref();
   }
   const port = Number(String(server.addr).split(':').pop());
+  if (options.port !== undefined && options.port !== 0 && port !== options.port) {
+    // chopsticks quietly moves to the next free port; a caller asking for one port wants that one.
+    await server.close();
+    for (const socket of sockets) socket.destroy();
+    throw new ChainError('LocalnetPortInUse', `port ${options.port} is in use`, {
+      hint: 'Pick another --port, or stop what is listening there.',
+      details: { port: options.port },
+    });
+  }
   let closed: Promise<void> | undefined;
   return {
     url: `ws://${server.addr}`,
@@ -108,13 +128,39 @@ export async function startLocalnet(options: StartLocalnetOptions = {}): Promise
     specVersion,
     close() {
       if (timer !== undefined) clearInterval(timer);
-      closed ??= server.close();
+      closed ??= server.close().finally(() => {
+        // chopsticks' close leaves upgraded websocket connections open; a stopped node must drop them.
+        for (const socket of sockets) socket.destroy();
+      });
       return closed;
     },
   };
 }
 
 type Chopsticks = typeof import('@acala-network/chopsticks');
+
+/**
+ * chopsticks does not expose its http server, and its close() leaves websocket connections alive.
+ * Watch servers created while it starts (synchronously patched, restored in finally) to collect
+ * their sockets, so close() can drop clients the way a stopped node would.
+ */
+async function trackingSockets<T>(sockets: Set<Socket>, start: () => Promise<T>): Promise<T> {
+  const original = http.createServer;
+  const patched = ((...args: Parameters<typeof http.createServer>) => {
+    const server = original(...args);
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+    });
+    return server;
+  }) as typeof http.createServer;
+  http.createServer = patched;
+  try {
+    return await start();
+  } finally {
+    if (http.createServer === patched) http.createServer = original;
+  }
+}
 
 async function primeSlotDuration(chopsticks: Chopsticks, runTask: RunTask, wasm: HexString): Promise<number> {
   const res = await runTask(
@@ -152,9 +198,13 @@ async function fetchCode(endpoint: string): Promise<HexString> {
     ]);
     return (await provider.send('state_getStorage', [CODE_KEY])) as HexString;
   } catch (error) {
-    throw new ChainError('ChainForkError', `cannot read the runtime of ${endpoint}: ${(error as Error).message}`, {
-      hint: 'Forking needs internet access to a live node; check the URL (wss://…).',
-    });
+    throw new ChainError(
+      'ChainForkError',
+      `cannot read the runtime of ${endpoint}: ${(error as Error).message}`,
+      {
+        hint: 'Forking needs internet access to a live node; check the URL (wss://…).',
+      },
+    );
   } finally {
     await provider.disconnect().catch(() => undefined);
   }

@@ -85,7 +85,11 @@ export async function submitExtrinsic(
         );
         return;
       }
-      const blockHash = status.isInBlock ? status.asInBlock : status.isFinalized ? status.asFinalized : undefined;
+      const blockHash = status.isInBlock
+        ? status.asInBlock
+        : status.isFinalized
+          ? status.asFinalized
+          : undefined;
       if (blockHash === undefined || (waitFor === 'finalized' && !status.isFinalized)) return;
       const failure = findFailure(result.events);
       if (failure !== undefined) {
@@ -99,13 +103,17 @@ export async function submitExtrinsic(
         if (settled) u();
         else unsub = u;
       },
-      (error: unknown) => reject(decodePoolError(error, { ...details }) ?? mapError(error, client.endpoint)),
+      (error: unknown) => reject(decodePoolError(error, { ...details }, tx.method.method) ?? mapError(error, client.endpoint)),
     );
   });
 
   try {
     if (!client.isConnected) throw new ChainDisconnectedError(client.endpoint);
-    return await withTimeout(included, limit, () => new ChainTimeoutError(`${label} inclusion`, limit, client.endpoint));
+    return await withTimeout(
+      included,
+      limit,
+      () => new ChainTimeoutError(`${label} inclusion`, limit, client.endpoint),
+    );
   } finally {
     settled = true;
     offDisconnect?.();
@@ -116,7 +124,8 @@ export async function submitExtrinsic(
 /** ExtrinsicFailed, or a sudo call whose inner dispatch failed (Sudid with Err). */
 function findFailure(events: EventRecord[]): DispatchError | undefined {
   for (const { event } of events) {
-    if (event.section === 'system' && event.method === 'ExtrinsicFailed') return event.data[0] as DispatchError;
+    if (event.section === 'system' && event.method === 'ExtrinsicFailed')
+      return event.data[0] as DispatchError;
     if (event.section === 'sudo' && (event.method === 'Sudid' || event.method === 'SudoAsDone')) {
       const result = event.data[0] as unknown as { isErr: boolean; asErr: DispatchError };
       if (result.isErr) return result.asErr;

@@ -1,5 +1,6 @@
 export { atomicWriteFile } from './atomicWriteFile.js';
 export { type CommitHashParams, commitHash, commitPreimage, netuidIndex } from './commitHash.js';
+export { committedPatch } from './committedPatch.js';
 export { type CommitWeightsArgs, type CommitWeightsResult, commitWeights } from './commitWeights.js';
 export { epochIndexAt, epochStartBlock, revealWindow } from './epoch.js';
 export {
@@ -9,6 +10,7 @@ export {
   type WeightsInputProblem,
 } from './errors.js';
 export { getNeuronWeightState, type NeuronWeightState } from './getNeuronWeightState.js';
+export { getWeightCommits, type OnChainCommit } from './getWeightCommits.js';
 export { getWeightsParams, type WeightsParams } from './getWeightsParams.js';
 export type { IncludedTx } from './inclusion.js';
 export { silentLogger, type WeightsLogger } from './logger.js';
@@ -28,7 +30,12 @@ export { type RevealWeightsArgs, revealWeights } from './revealWeights.js';
 export { randomSalt } from './salt.js';
 export { encodeSetWeightsCall } from './scale.js';
 export { type SetWeightsArgs, setWeights } from './setWeights.js';
-export { type SubmitWeightsArgs, type SubmitWeightsResult, submitWeights } from './submitWeights.js';
+export {
+  chooseWeightsPath,
+  type SubmitWeightsArgs,
+  type SubmitWeightsResult,
+  submitWeights,
+} from './submitWeights.js';
 export { timelockPayload } from './timelockPayload.js';
 export { DEFAULT_VERSION_KEY } from './u16Vectors.js';
 export { weightsDigest } from './weightsDigest.js';

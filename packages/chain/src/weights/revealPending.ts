@@ -1,8 +1,8 @@
 import type { ChainClient } from '../client/connect.js';
 import { ChainError } from '../errors/chainError.js';
 import { signerAddress, type TxSigner } from '../tx/signer.js';
-import { netuidIndex } from './commitHash.js';
-import { revealWindow } from './epoch.js';
+import { committedPatch } from './committedPatch.js';
+import { getWeightCommits } from './getWeightCommits.js';
 import { getWeightsParams, type WeightsParams } from './getWeightsParams.js';
 import { silentLogger, type WeightsLogger } from './logger.js';
 import { type PendingReveal, PendingRevealStore } from './pendingReveals.js';
@@ -69,7 +69,14 @@ export async function revealPending(
     }
 
     if (entry.status === 'submitting') {
-      const found = await findCommitOnChain(client, entry);
+      const found = (
+        await getWeightCommits(client, {
+          netuid: entry.netuid,
+          mecid: entry.mecid,
+          hotkey,
+          epochCounter: params.supports.epochCounter,
+        })
+      ).find((c) => c.commitHash === entry.commitHash);
       if (found === undefined) {
         if (params.block > (entry.submittedAtBlock ?? 0) + MAX_INCLUSION_DELAY) {
           await drop(entry, 'the commit never reached the chain');
@@ -78,19 +85,7 @@ export async function revealPending(
         }
         continue;
       }
-      const window = params.supports.epochCounter
-        ? undefined
-        : revealWindow(
-            found,
-            netuidIndex(entry.netuid),
-            params.tempo,
-            entry.revealPeriodEpochs ?? params.revealPeriodEpochs,
-          );
-      const patch = {
-        status: 'committed' as const,
-        commitBlock: found,
-        ...(window ? { revealFromBlock: window.fromBlock, revealUntilBlock: window.untilBlock } : {}),
-      };
+      const patch = committedPatch(found, entry, params);
       await store.update(entry.commitHash, patch);
       entry = { ...entry, ...patch };
     }
@@ -147,17 +142,4 @@ function windowOpen(entry: PendingReveal, params: WeightsParams): boolean {
     return params.epochIndex >= entry.commitEpoch + (entry.revealPeriodEpochs ?? params.revealPeriodEpochs);
   }
   return true; // unknown window: try, and let RevealTooEarly keep it waiting
-}
-
-/** The block of our commit in `WeightCommits`, or undefined if the chain does not hold it. */
-async function findCommitOnChain(client: ChainClient, entry: PendingReveal): Promise<number | undefined> {
-  const commits = await client.request('weight commits', (api) =>
-    api.query.subtensorModule.weightCommits(netuidIndex(entry.netuid, entry.mecid), entry.hotkey),
-  );
-  const list = commits.toJSON();
-  if (!Array.isArray(list)) return undefined;
-  for (const item of list) {
-    if (Array.isArray(item) && item[0] === entry.commitHash) return Number(item[1]);
-  }
-  return undefined;
 }

@@ -1,11 +1,12 @@
 import type { ChainClient } from '../client/connect.js';
 import { ChainError } from '../errors/chainError.js';
 import { signerAddress, type TxSigner } from '../tx/signer.js';
-import { commitHash, netuidIndex } from './commitHash.js';
+import { commitHash } from './commitHash.js';
+import { committedPatch } from './committedPatch.js';
 import { commitWeights } from './commitWeights.js';
-import { revealWindow } from './epoch.js';
 import { TimelockUnavailableError } from './errors.js';
 import { getNeuronWeightState } from './getNeuronWeightState.js';
+import { getWeightCommits } from './getWeightCommits.js';
 import { getWeightsParams, type WeightsParams } from './getWeightsParams.js';
 import type { IncludedTx } from './inclusion.js';
 import { silentLogger, type WeightsLogger } from './logger.js';
@@ -92,9 +93,7 @@ export async function submitWeights(
   }
   checkVersionKey(params, versionKey);
 
-  const mode = args.mode ?? 'auto';
-  const useCommitReveal = mode === 'commit-reveal' || (mode === 'auto' && params.commitRevealEnabled);
-  if (useCommitReveal) assertHashCommitReveal(params, mode);
+  const useCommitReveal = chooseWeightsPath(params, args.mode ?? 'auto') === 'commit-reveal';
 
   const hotkey = signerAddress(args.signer);
   const neuron = await getNeuronWeightState(client, { netuid: args.netuid, hotkey });
@@ -208,15 +207,26 @@ export async function submitWeights(
     if (!(error instanceof ChainError && AMBIGUOUS.has(error.name))) await store.remove(hash);
     throw error;
   }
-  const window = params.supports.epochCounter
-    ? undefined
-    : revealWindow(tx.blockNumber, netuidIndex(args.netuid), params.tempo, params.revealPeriodEpochs);
-  await store.update(hash, {
-    status: 'committed',
-    commitBlock: tx.blockNumber,
-    ...(window ? { revealFromBlock: window.fromBlock, revealUntilBlock: window.untilBlock } : {}),
-    ...(params.epochIndex !== undefined ? { commitEpoch: params.epochIndex } : {}),
-  });
+  const onChain = (
+    await getWeightCommits(client, {
+      netuid: args.netuid,
+      hotkey,
+      epochCounter: params.supports.epochCounter,
+    })
+  ).find((c) => c.commitHash === hash);
+  const patch = committedPatch(
+    onChain ?? {
+      commitHash: hash,
+      commitBlock: tx.blockNumber,
+      revealFromBlock: undefined,
+      revealUntilBlock: undefined,
+      commitEpoch: params.epochIndex,
+    },
+    { netuid: args.netuid, mecid: 0, revealPeriodEpochs: params.revealPeriodEpochs },
+    params,
+  );
+  await store.update(hash, patch);
+  const window = { fromBlock: patch.revealFromBlock, untilBlock: patch.revealUntilBlock };
   await store.recordSubmission({ ...key, digest, kind: 'commit', block: tx.blockNumber });
   log.info(
     {
@@ -224,15 +234,15 @@ export async function submitWeights(
       uid: neuron.uid,
       block: tx.blockNumber,
       commitHash: hash,
-      revealFrom: window?.fromBlock,
+      revealFrom: window.fromBlock,
     },
     'weights committed',
   );
   return {
     action: 'committed',
     commitHash: hash,
-    revealFromBlock: window?.fromBlock,
-    revealUntilBlock: window?.untilBlock,
+    revealFromBlock: window.fromBlock,
+    revealUntilBlock: window.untilBlock,
     ...normalized,
     ...tx,
   };
@@ -256,7 +266,15 @@ function checkVersionKey(params: WeightsParams, versionKey: bigint): void {
   }
 }
 
-function assertHashCommitReveal(params: WeightsParams, mode: 'auto' | 'set' | 'commit-reveal'): void {
+/**
+ * set_weights or hash commit-reveal for these hyperparameters; TimelockUnavailableError where only a
+ * timelocked (drand) commit would count.
+ */
+export function chooseWeightsPath(
+  params: Pick<WeightsParams, 'netuid' | 'commitRevealEnabled' | 'commitRevealVersion' | 'supports'>,
+  mode: 'auto' | 'set' | 'commit-reveal',
+): 'set' | 'commit-reveal' {
+  if (mode === 'set' || (mode === 'auto' && !params.commitRevealEnabled)) return 'set';
   if (!params.supports.hashCommitReveal) {
     throw new TimelockUnavailableError(
       `subnet ${params.netuid} uses commit-reveal and this runtime only accepts timelocked (drand) commits`,
@@ -271,4 +289,5 @@ function assertHashCommitReveal(params: WeightsParams, mode: 'auto' | 'set' | 'c
       { netuid: params.netuid, commitRevealVersion: params.commitRevealVersion },
     );
   }
+  return 'commit-reveal';
 }

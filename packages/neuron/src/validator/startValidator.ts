@@ -33,6 +33,8 @@ export async function startValidator<D, Round>(args: {
     intervalMs: () => args.config.neuron.stepIntervalSeconds * 1000,
     signal: args.signal,
     logger: args.logger,
+    // Short cap: after a chain outage the validator should be back within seconds, not half a minute.
+    maxBackoffMs: 10_000,
   });
   return { loop, done };
 }

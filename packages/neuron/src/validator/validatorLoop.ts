@@ -30,6 +30,7 @@ export class ValidatorLoop<D, Round> {
   private lastWeights: WeightsRecord | null = null;
   private backoffUntilBlock = 0;
   private lastStepAt = 0;
+  private lastNotice = '';
 
   constructor(private readonly deps: ValidatorLoopDeps<D, Round>) {}
 
@@ -79,7 +80,7 @@ export class ValidatorLoop<D, Round> {
       if (reset.length > 0) logger.info({ uids: reset }, 'hotkey changed: score reset');
       const miners = sampleMiners(servingMiners(mg, ownUid), config.neuron.sampleSize, this.deps.random);
       if (miners.length === 0) {
-        logger.info('no serving miners yet');
+        this.notice('no serving miners yet');
       } else {
         const ctx: ForwardContext<D> = {
           step: this.stepCount,
@@ -90,6 +91,7 @@ export class ValidatorLoop<D, Round> {
           signal: this.deps.signal,
           logger,
         };
+        this.lastNotice = '';
         const round = await hooks.forward(ctx);
         const rewards = await hooks.score(round, ctx);
         this.book.update(rewards, config.neuron.movingAverageAlpha);
@@ -106,6 +108,13 @@ export class ValidatorLoop<D, Round> {
     } finally {
       end();
     }
+  }
+
+  /** A repeated condition (every step) is logged at info once, then at debug until it changes. */
+  private notice(message: string): void {
+    if (message === this.lastNotice) this.deps.logger.debug(message);
+    else this.deps.logger.info(message);
+    this.lastNotice = message;
   }
 
   private async persist(): Promise<void> {
@@ -145,7 +154,7 @@ export class ValidatorLoop<D, Round> {
     }
     const { uids, weights } = this.book.toWeights();
     if (uids.length === 0) {
-      logger.info('no positive scores yet; not setting weights');
+      this.notice('no positive scores yet; not setting weights');
       return;
     }
     try {

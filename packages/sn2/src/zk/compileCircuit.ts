@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { type CircuitDefinition, mainSource } from '../circuits/definition.js';
@@ -59,10 +59,12 @@ export async function compileCircuit(
     cpSync(circuitsDir, src, { recursive: true, dereference: true });
     cpSync(circomlibDir(), join(src, 'include', 'circomlib', 'circuits'), { recursive: true, dereference: true });
     writeFileSync(join(src, 'main.circom'), mainSource(def));
+    mkdirSync(join(src, 'out'));
     await runCircom(src, ['main.circom', '--r1cs', '--wasm', '--O2', '-o', 'out', '-l', 'include']);
     renameSync(join(src, 'out', 'main.r1cs'), join(tmp, 'circuit.r1cs'));
     renameSync(join(src, 'out', 'main_js', 'main.wasm'), join(tmp, 'circuit.wasm'));
     writeFileSync(join(tmp, 'main.circom'), mainSource(def));
+    rmSync(src, { recursive: true, force: true });
   });
   const r1csPath = join(dir, 'circuit.r1cs');
   return { definition: def, dir, r1csPath, wasmPath: join(dir, 'circuit.wasm'), header: readR1csHeader(r1csPath) };

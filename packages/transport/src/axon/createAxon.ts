@@ -169,7 +169,7 @@ export function createAxon(options: AxonOptions): Axon {
           const mw = middlewareSynapse(req, def.name, timeoutS);
           const state: RequestState = { route, mw, startMs: Date.now(), timeoutS, holdsGate: false };
           states.set(req, state);
-          const reason = await verifyRequest({
+          const verified = await verifyRequest({
             dendrite: mw.dendrite,
             bodyHash: headerValue(req.headers, 'computed_body_hash'),
             timeoutS,
@@ -177,7 +177,7 @@ export function createAxon(options: AxonOptions): Axon {
             nonces,
             pool,
           });
-          if (reason !== undefined) return fail(reply, 401, `Not Verified with error: ${reason}`, mw);
+          if (!verified.ok) return fail(reply, 401, `Not Verified with error: ${verified.reason}`, mw);
           if (handlers.verify) {
             try {
               await handlers.verify(mw);
@@ -190,6 +190,8 @@ export function createAxon(options: AxonOptions): Axon {
             const [blocked, why] = typeof r === 'boolean' ? [r, 'blacklisted'] : r;
             if (blocked) return fail(reply, 403, `Forbidden. Key is blacklisted: ${why}.`, mw);
           }
+          const raced = verified.commit();
+          if (raced !== undefined) return fail(reply, 401, `Not Verified with error: ${raced}`, mw);
         },
         // Body parsed: validate fields and check the body hash the signature covered.
         preValidation: async (req, reply) => {

@@ -13,21 +13,28 @@ export interface VerifyInput {
   pool: VerifyPool | undefined;
 }
 
+export type VerifyOutcome =
+  | { ok: false; reason: string }
+  /** `commit()` records the nonce; it re-checks first and returns a reason if a twin got there first. */
+  | { ok: true; commit: () => string | undefined };
+
+const reject = (reason: string): VerifyOutcome => ({ ok: false, reason });
+
 /**
- * §1.7 default_verify, except the signature is always required (SDK #3392). Resolves to the
- * reason for rejection, or undefined when the request is authentic and fresh (its nonce is then
- * recorded).
+ * §1.7 default_verify, except the signature is always required (SDK #3392). The nonce is
+ * recorded only when the caller commits — after the blacklist — so blacklisted keys cannot fill
+ * the nonce window.
  */
-export async function verifyRequest(v: VerifyInput): Promise<string | undefined> {
+export async function verifyRequest(v: VerifyInput): Promise<VerifyOutcome> {
   const { dendrite: d } = v;
-  if (d.hotkey === null || d.hotkey === '') return 'Missing dendrite hotkey';
-  if (d.nonce === null) return 'Missing Nonce';
-  if (d.uuid === null || d.uuid === '') return 'Missing dendrite uuid';
-  if (d.signature === null || d.signature === '') return 'Missing signature';
-  if (v.bodyHash === undefined) return 'Missing computed_body_hash';
+  if (d.hotkey === null || d.hotkey === '') return reject('Missing dendrite hotkey');
+  if (d.nonce === null) return reject('Missing Nonce');
+  if (d.uuid === null || d.uuid === '') return reject('Missing dendrite uuid');
+  if (d.signature === null || d.signature === '') return reject('Missing signature');
+  if (v.bodyHash === undefined) return reject('Missing computed_body_hash');
   const endpoint = `${d.hotkey}:${d.uuid}`;
   const stale = v.nonces.check(endpoint, d.nonce, v.timeoutS);
-  if (stale !== undefined) return stale;
+  if (stale !== undefined) return reject(stale);
   const message = dendriteSignatureMessage({
     nonce: d.nonce,
     dendriteHotkey: d.hotkey,
@@ -36,10 +43,16 @@ export async function verifyRequest(v: VerifyInput): Promise<string | undefined>
     bodyHash: v.bodyHash,
   });
   const ok = await checkSignature(message, d.signature, d.hotkey, v.pool);
-  if (!ok) return `Signature mismatch: not signed by ${d.hotkey} for axon ${v.axonHotkey}`;
-  // Checked again: another request with the same nonce may have passed while this one verified.
-  const raced = v.nonces.check(endpoint, d.nonce, v.timeoutS);
-  if (raced !== undefined) return raced;
-  v.nonces.commit(endpoint, d.nonce);
-  return undefined;
+  if (!ok) return reject(`Signature mismatch: not signed by ${d.hotkey} for axon ${v.axonHotkey}`);
+  const nonce = d.nonce;
+  return {
+    ok: true,
+    commit: () => {
+      // Checked again: a request with the same nonce may have passed while this one was verified.
+      const raced = v.nonces.check(endpoint, nonce, v.timeoutS);
+      if (raced !== undefined) return raced;
+      v.nonces.commit(endpoint, nonce);
+      return undefined;
+    },
+  };
 }

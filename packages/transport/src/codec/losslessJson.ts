@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 // JSON with integers kept exact. Nonces are ~1.7e18 (> 2^53, spec §1.13): JSON.parse would round
 // them, so an echoed `dendrite.nonce` would no longer match. Integers outside the safe range become
 // bigint; everything else parses as JSON.parse would.
@@ -140,34 +142,19 @@ class Parser {
   }
 }
 
-/** JSON.stringify semantics (undefined skipped, non-finite → null), with bigint as a bare integer. */
+/**
+ * JSON.stringify with bigint written as a bare integer. Bigints go through the native stringify
+ * as marker strings carrying a random per-call token (so no input string can fake one), which
+ * are then unquoted.
+ */
 export function stringifyLosslessJson(value: unknown): string {
-  return write(value) ?? 'null';
-}
-
-function write(v: unknown): string | undefined {
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'string':
-      return JSON.stringify(v);
-    case 'number':
-      return Number.isFinite(v) ? String(v) : 'null';
-    case 'bigint':
-      return v.toString();
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'object': {
-      if (Array.isArray(v)) return `[${v.map((x) => write(x) ?? 'null').join(',')}]`;
-      const withJson = v as { toJSON?: () => unknown };
-      if (typeof withJson.toJSON === 'function') return write(withJson.toJSON());
-      const parts: string[] = [];
-      for (const [k, x] of Object.entries(v)) {
-        const w = write(x);
-        if (w !== undefined) parts.push(`${JSON.stringify(k)}:${w}`);
-      }
-      return `{${parts.join(',')}}`;
-    }
-    default:
-      return undefined;
-  }
+  let token: string | undefined;
+  const text = JSON.stringify(value, (_k, v: unknown) => {
+    if (typeof v !== 'bigint') return v;
+    token ??= `~big${randomBytes(8).toString('hex')}~`;
+    return `${token}${v.toString()}`;
+  });
+  if (text === undefined) return 'null';
+  if (token === undefined) return text;
+  return text.replaceAll(new RegExp(`"${token}(-?\\d+)"`, 'g'), '$1');
 }

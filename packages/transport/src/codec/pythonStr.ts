@@ -10,6 +10,7 @@ export function pythonFloatRepr(x: number): string {
   if (x === Number.POSITIVE_INFINITY) return 'inf';
   if (x === Number.NEGATIVE_INFINITY) return '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  if (Number.isInteger(x) && Math.abs(x) < 1e16) return `${x}.0`;
   // toExponential() without an argument gives the shortest digits that round-trip, like Python.
   const [mantissa, expText] = x.toExponential().split('e') as [string, string];
   const exp = Number(expText);

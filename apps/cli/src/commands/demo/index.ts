@@ -1,4 +1,38 @@
 import type { Command } from 'commander';
+import { runDemo } from './runDemo.js';
 
 /** `taonode demo`: local chain, subnets, registered neurons, daemons, weights read back. */
-export function registerDemoCommand(_program: Command): void {}
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'Run the whole thing locally: chain, one subnet per implemented subnet, a validator and miners as ' +
+        'daemons, until the weights are on chain; prints subnet, uids, scores and weights',
+    )
+    .option('--keep', 'leave the chain and the daemons running (Ctrl-C stops them)', false)
+    .option('--miners <n>', 'miners per subnet', (v) => parsePositive(v, '--miners'), 2)
+    .option('--timeout <seconds>', 'give up after this long', (v) => parsePositive(v, '--timeout'), 600)
+    .option('--dir <path>', 'keep wallets, state and logs in this folder (default: a temp folder, removed)')
+    .action(async (opts: { keep: boolean; miners: number; timeout: number; dir?: string }) => {
+      const code = await runDemo({
+        keep: opts.keep,
+        miners: opts.miners,
+        timeoutS: opts.timeout,
+        dir: opts.dir,
+        out: (line) => process.stdout.write(`${line}\n`),
+        untilStopped: () =>
+          new Promise((resolve) => {
+            process.once('SIGINT', () => resolve());
+            process.once('SIGTERM', () => resolve());
+          }),
+      });
+      // Websocket reconnect timers may linger after cleanup; the demo is done either way.
+      process.exit(code);
+    });
+}
+
+function parsePositive(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got '${value}'`);
+  return n;
+}

@@ -13,7 +13,7 @@ export function registerWalletCommands(program: Command): void {
   const wallet = program
     .command('wallet')
     .description('Create, regenerate, list and use btcli-compatible wallets')
-    .showHelpAfterError();
+    .showHelpAfterError('(add --help for usage)');
   registerNewColdkey(wallet);
   registerNewHotkey(wallet);
   registerRegenColdkey(wallet);

@@ -11,7 +11,7 @@ const V1 = {
   ss58: '5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX',
   publicKey: '0xe4359ad3e2716c539a1d663ebd0a51bdc5c98a12e663bb4c4402db47828c9446',
 };
-const SLOW = { timeout: 120_000 };
+const SLOW = { timeout: 400_000 }; // several child processes per test on a shared 2-core machine
 
 let root: string;
 // Argon2i is replaced by a table in the child (V2's password still maps to its real key).
@@ -28,7 +28,7 @@ const cli = (args: string[], options: { env?: NodeJS.ProcessEnv; input?: string 
   runCli(['wallet', ...args, '--wallet.path', root], {
     env: env(options.env),
     input: options.input,
-    timeoutMs: 100_000,
+    timeoutMs: 180_000,
   });
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
 
@@ -231,6 +231,14 @@ describe('taonode wallet: bad input → exit != 0, one line', () => {
     expectOneLineError(
       await cli(['sign', '--wallet.name', 'loose', '--message', 'm']),
       new RegExp(`chmod 600 ${file}`),
+    );
+  });
+
+  it('unreadable keyfile', SLOW, async () => {
+    await mkdir(join(root, 'unreadable', 'hotkeys', 'default'), { recursive: true });
+    expectOneLineError(
+      await cli(['sign', '--wallet.name', 'unreadable', '--message', 'm']),
+      /cannot read keyfile/,
     );
   });
 

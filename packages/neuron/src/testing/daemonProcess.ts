@@ -11,7 +11,7 @@ export interface DaemonSpec {
   env?: NodeJS.ProcessEnv;
 }
 
-/** One daemon as a real child process, its stdout/stderr appended to a log file. */
+/** One daemon as a real child process, its stdout/stderr appended to a log file (demo and tests). */
 export class DaemonProcess {
   private child: ChildProcess | undefined;
   private log: WriteStream | undefined;

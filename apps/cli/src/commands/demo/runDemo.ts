@@ -1,0 +1,193 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ChainClient, connect, findRepoRoot, type Localnet, startLocalnet } from '@taonode/chain';
+import {
+  DaemonProcess,
+  freePort,
+  loadValidatorState,
+  type ProvisionedSubnet,
+  provisionSubnet,
+  sleep,
+} from '@taonode/neuron';
+import { type DemoRow, formatDemoTable } from './demoTable.js';
+import { DEMO_SUBNETS, type DemoSubnet } from './demoSubnets.js';
+import { readChainWeights } from './readChainWeights.js';
+
+export interface DemoOptions {
+  keep: boolean;
+  miners: number;
+  timeoutS: number;
+  dir?: string;
+  out: (line: string) => void;
+  /** Resolves when the user wants a `--keep` demo to stop (Ctrl-C). */
+  untilStopped?: () => Promise<void>;
+}
+
+interface RunningSubnet {
+  def: DemoSubnet;
+  provisioned: ProvisionedSubnet;
+  daemons: DaemonProcess[];
+  validatorStateDir: string;
+}
+
+/** Local chain → subnets → registered, staked neurons → daemons → weights on chain → table. */
+export async function runDemo(options: DemoOptions): Promise<number> {
+  const { out } = options;
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  const workDir = options.dir ?? (await mkdtemp(join(tmpdir(), 'taonode-demo-')));
+  await mkdir(workDir, { recursive: true });
+  const repoRoot = findRepoRoot() ?? process.cwd();
+  let localnet: Localnet | undefined;
+  let client: ChainClient | undefined;
+  const subnets: RunningSubnet[] = [];
+  const cleanup = async () => {
+    await Promise.all(subnets.flatMap((s) => s.daemons.map((d) => d.stop())));
+    await client?.close();
+    await localnet?.close();
+  };
+  try {
+    out(`[${elapsed()}] starting the local chain (subtensor runtime in chopsticks)…`);
+    localnet = await startLocalnet({ blockMode: 'Instant', blockTimeMs: 1_000 });
+    out(`[${elapsed()}] chain up at ${localnet.url} (spec ${localnet.specVersion}); work folder ${workDir}`);
+    client = await connect({ chainEndpoint: localnet.url });
+    for (const def of DEMO_SUBNETS) {
+      const provisioned = await provisionSubnet(client, {
+        walletPath: join(workDir, 'wallets'),
+        walletName: `demo-${def.id}`,
+        miners: options.miners,
+        subnet: { tempo: 10 },
+        onProgress: (step) => out(`[${elapsed()}] ${def.id}: ${step}`),
+      });
+      subnets.push(await launch(def, provisioned, localnet.url, workDir, repoRoot));
+      out(`[${elapsed()}] ${def.id}: daemons started (logs in ${join(workDir, 'logs')})`);
+    }
+    out(`[${elapsed()}] waiting for the validators' weights to land on chain (first epoch gives the permit)…`);
+    const deadline = started + options.timeoutS * 1000;
+    const rows: DemoRow[] = [];
+    for (const subnet of subnets) {
+      rows.push(...(await waitForWeights(client, subnet, deadline)));
+      out(`[${elapsed()}] ${subnet.def.id}: weights are on chain`);
+    }
+    out('');
+    out(formatDemoTable(rows));
+    out('');
+    out(`demo finished in ${elapsed()}`);
+    if (options.keep) {
+      out(`--keep: chain at ${localnet.url}, wallets in ${join(workDir, 'wallets')}, logs in ${join(workDir, 'logs')}`);
+      out('everything keeps running; press Ctrl-C to stop');
+      await (options.untilStopped ?? never)();
+    }
+    return 0;
+  } catch (error) {
+    out(`demo failed after ${elapsed()}: ${error instanceof Error ? error.message : String(error)}`);
+    for (const d of subnets.flatMap((s) => s.daemons)) {
+      const log = await readFile(d.spec.logFile, 'utf8').catch(() => '');
+      out(`--- last lines of ${d.spec.name} (${d.spec.logFile})\n${log.split('\n').slice(-15).join('\n')}`);
+    }
+    return 1;
+  } finally {
+    await cleanup();
+    if (!options.keep && options.dir === undefined) await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function never(): Promise<void> {
+  return new Promise(() => {});
+}
+
+async function launch(
+  def: DemoSubnet,
+  p: ProvisionedSubnet,
+  endpoint: string,
+  workDir: string,
+  repoRoot: string,
+): Promise<RunningSubnet> {
+  const entry = def.entry();
+  await mkdir(join(workDir, 'logs'), { recursive: true });
+  const common = (name: string) => [
+    '--netuid',
+    String(p.netuid),
+    '--wallet.name',
+    p.walletName,
+    '--wallet.path',
+    p.walletPath,
+    '--wallet.hotkey',
+    name,
+    '--subtensor.chain_endpoint',
+    endpoint,
+    '--metrics.port',
+    '0',
+    '--logging.format',
+    'json',
+    '--neuron.metagraph_refresh_blocks',
+    '2',
+    '--neuron.state_dir',
+    join(workDir, 'state', def.id, name),
+  ];
+  const daemons: DaemonProcess[] = [];
+  let minerIndex = 0;
+  for (const n of p.neurons) {
+    const args =
+      n.role === 'validator'
+        ? [
+            ...def.validatorArgs,
+            ...common(n.name),
+            '--neuron.step_interval',
+            '1',
+            '--neuron.timeout',
+            '4',
+            '--neuron.moving_average_alpha',
+            '0.3',
+          ]
+        : [
+            ...def.minerArgs(++minerIndex),
+            ...common(n.name),
+            '--axon.ip',
+            '127.0.0.2',
+            '--axon.port',
+            String(await freePort('127.0.0.2')),
+          ];
+    const d = new DaemonProcess({
+      name: `${def.id}-${n.name}`,
+      script: entry.script,
+      execArgv: entry.execArgv,
+      args,
+      cwd: repoRoot,
+      logFile: join(workDir, 'logs', `${def.id}-${n.name}.log`),
+    });
+    d.start();
+    daemons.push(d);
+  }
+  return { def, provisioned: p, daemons, validatorStateDir: join(workDir, 'state', def.id, 'validator') };
+}
+
+async function waitForWeights(client: ChainClient, s: RunningSubnet, deadline: number): Promise<DemoRow[]> {
+  const validator = s.provisioned.neurons.find((n) => n.role === 'validator')!;
+  const miners = s.provisioned.neurons.filter((n) => n.role === 'miner');
+  for (;;) {
+    const dead = s.daemons.find((d) => !d.running);
+    if (dead) throw new Error(`${dead.spec.name} exited with code ${dead.exitCode}`);
+    const weights = await readChainWeights(client, s.provisioned.netuid, validator.uid).catch(() => new Map());
+    if (miners.every((m) => (weights.get(m.uid) ?? 0) > 0)) {
+      const state = await loadValidatorState(s.validatorStateDir, {
+        netuid: s.provisioned.netuid,
+        hotkey: validator.hotkey,
+      });
+      const scores = state.kind === 'loaded' ? state.state.scores : [];
+      const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+      return s.provisioned.neurons.map((n) => ({
+        subnet: s.def.id,
+        netuid: s.provisioned.netuid,
+        uid: n.uid,
+        role: n.role,
+        hotkey: n.hotkey,
+        score: n.role === 'miner' ? (scores[n.uid] ?? 0) : null,
+        weight: n.role === 'miner' ? (weights.get(n.uid) ?? 0) / total : null,
+      }));
+    }
+    if (Date.now() > deadline) throw new Error(`no weights from ${s.def.id}'s validator before the timeout`);
+    await sleep(2_000);
+  }
+}

@@ -1,0 +1,47 @@
+import { Keypair } from '@taonode/wallet';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { Dummy, signedDummyRequest } from '../testing/fixtures.js';
+import { createAxon } from './createAxon.js';
+import { VerifyPool } from './verifyPool.js';
+
+const alice = Keypair.fromUri('//Alice');
+const bob = Keypair.fromUri('//Bob');
+
+describe('VerifyPool', () => {
+  it('verifies batches on worker threads with the same answers as inline', async () => {
+    const pool = await VerifyPool.start(2);
+    try {
+      const enc = new TextEncoder();
+      const jobs = Array.from({ length: 200 }, (_, i) => {
+        const msg = enc.encode(`message ${i}`);
+        const sig = bob.sign(msg);
+        if (i % 3 === 0) sig[5] = sig[5]! ^ 1;
+        return { msg, sig, want: i % 3 !== 0 };
+      });
+      const got = await Promise.all(jobs.map((j) => pool.verify(j.msg, j.sig, bob.publicKey)));
+      expect(got).toEqual(jobs.map((j) => j.want));
+      expect(await pool.verify(enc.encode('x'), new Uint8Array(3), bob.publicKey)).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('serves an axon with verification on workers', async () => {
+    const axon = createAxon({ signer: alice, ip: '127.0.0.1', port: 0, verifyWorkers: 2 });
+    axon.attach(Dummy, { forward: (s) => ({ ...s, dummy_output: 1 }) });
+    await axon.start();
+    try {
+      const post = async (r: { headers: Record<string, string>; body: string }) => {
+        const res = await request(`http://127.0.0.1:${axon.address.port}/Dummy`, { method: 'POST', ...r });
+        await res.body.dump();
+        return res.statusCode;
+      };
+      expect(await post(signedDummyRequest({ signer: bob, axonHotkey: alice.ss58Address }))).toBe(200);
+      const forged = signedDummyRequest({ signer: bob, signWith: alice, axonHotkey: alice.ss58Address });
+      expect(await post(forged)).toBe(401);
+    } finally {
+      await axon.stop();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type { AxonTarget } from '../dendrite/createDendrite.js';
+
+/** Starts benchAxons.ts in its own process (its CPU is not the load generator's). */
+export async function spawnBenchAxons(args: {
+  count: number;
+  delayMs?: number;
+  workers?: number;
+}): Promise<{ axons: AxonTarget[]; cpuSeconds: () => Promise<number>; stop: () => Promise<void> }> {
+  const script = fileURLToPath(new URL('./benchAxons.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@taonode/source',
+      '--import',
+      'tsx',
+      script,
+      '--count',
+      String(args.count),
+      '--delay-ms',
+      String(args.delayMs ?? 0),
+      '--workers',
+      String(args.workers ?? 0),
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const lines: string[] = [];
+  const waiters: ((line: string) => void)[] = [];
+  let buf = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    buf += chunk;
+    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      const w = waiters.shift();
+      if (w) w(line);
+      else lines.push(line);
+    }
+  });
+  const exited = once(child, 'exit').then(() => {
+    throw new Error('bench axon process exited early');
+  });
+  const nextLine = () =>
+    Promise.race([
+      new Promise<string>((resolve) => {
+        const l = lines.shift();
+        if (l !== undefined) resolve(l);
+        else waiters.push(resolve);
+      }),
+      exited,
+    ]);
+  const { axons } = JSON.parse(await nextLine()) as { axons: AxonTarget[] };
+  return {
+    axons,
+    cpuSeconds: async () => {
+      child.stdin.write('cpu\n');
+      return (JSON.parse(await nextLine()) as { cpuS: number }).cpuS;
+    },
+    stop: async () => {
+      exited.catch(() => undefined);
+      child.stdin.end();
+      await once(child, 'exit');
+    },
+  };
+}
