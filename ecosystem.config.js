@@ -23,14 +23,16 @@ function daemon(name, [pkg, main], args, metricsPort) {
     name,
     cwd: root,
     script: join(root, pkg, fromSource ? `src/${main}.ts` : `dist/${main}.js`),
+    // Explicit, so pm2 does not refuse the .ts entry points on Node < 22.18 (tsx loads them).
+    interpreter: 'node',
     node_args: fromSource ? sourceArgs : [],
     args: [...args, '--metrics.port', String(metricsPort)],
     // The daemon stops itself within 8 s of SIGINT/SIGTERM; pm2 waits 10 s before SIGKILL.
     kill_timeout: 10_000,
     // 64 = bad flags/config, 78 = not registered / not implemented: restarting cannot help.
+    // (No restart delay option on purpose: with one, pm2 shows such an app as "waiting restart".)
     stop_exit_codes: [0, 64, 78],
-    exp_backoff_restart_delay: 1_000,
-    max_restarts: 50,
+    max_restarts: 10,
     min_uptime: 10_000,
     merge_logs: true,
     time: false,

@@ -1,12 +1,8 @@
 // Config
-export { ConfigError } from './config/configError.js';
-export { formatHelp } from './config/help.js';
-export { type LoadConfigOptions, type LoadConfigResult, loadConfig } from './config/loadConfig.js';
-export type { NeuronConfig, Role } from './config/neuronConfig.js';
-export { BASE_OPTIONS, envNames, type OptionKind, type OptionSpec, type OptionValue } from './config/options.js';
+
+export { connectChainPort } from './chainPort/connectChainPort.js';
 // Chain view
 export { MetagraphCache } from './chainPort/metagraphCache.js';
-export { connectChainPort } from './chainPort/connectChainPort.js';
 export { toNeuronMetagraph } from './chainPort/toNeuronMetagraph.js';
 export {
   type AxonEndpoint,
@@ -15,6 +11,17 @@ export {
   type NeuronMetagraph,
   type WeightsOutcome,
 } from './chainPort/types.js';
+export { ConfigError } from './config/configError.js';
+export { formatHelp } from './config/help.js';
+export { type LoadConfigOptions, type LoadConfigResult, loadConfig } from './config/loadConfig.js';
+export type { NeuronConfig, Role } from './config/neuronConfig.js';
+export {
+  BASE_OPTIONS,
+  envNames,
+  type OptionKind,
+  type OptionSpec,
+  type OptionValue,
+} from './config/options.js';
 // Health, logs, lifecycle
 export { type HealthReport, type HealthServer, startHealthServer } from './health/healthServer.js';
 export { createNeuronMetrics, type NeuronMetrics } from './health/neuronMetrics.js';
@@ -40,19 +47,23 @@ export { atomicWriteFile } from './state/atomicWriteFile.js';
 export type { MinerHooks } from './subnet/minerPlugin.js';
 export type { PluginContext, SubnetPlugin } from './subnet/subnetPlugin.js';
 export type { ForwardContext, Reward, ValidatorHooks } from './subnet/validatorPlugin.js';
+export { DaemonProcess, type DaemonSpec } from './testing/daemonProcess.js';
+export { freePort } from './testing/freePort.js';
+export { neuronCluster } from './testing/neuronCluster.js';
+export { OutageProxy } from './testing/outageProxy.js';
+export { type Pm2Process, type Pm2Result, pm2List, runPm2 } from './testing/pm2.js';
+export {
+  type ProvisionedNeuron,
+  type ProvisionedSubnet,
+  provisionSubnet,
+} from './testing/provisionSubnet.js';
+export { type LogLine, readJsonLog } from './testing/readJsonLog.js';
+export { waitFor } from './testing/waitFor.js';
 // Test subnet and local-chain helpers
 export { testNeuronEntry } from './testSubnet/entry.js';
 export { Dummy } from './testSubnet/protocol.js';
 export { answer as testSubnetAnswer, reward as testSubnetReward } from './testSubnet/scoring.js';
 export { testSubnet } from './testSubnet/testSubnet.js';
-export { DaemonProcess, type DaemonSpec } from './testing/daemonProcess.js';
-export { OutageProxy } from './testing/outageProxy.js';
-export { type LogLine, readJsonLog } from './testing/readJsonLog.js';
-export { waitFor } from './testing/waitFor.js';
-export { freePort } from './testing/freePort.js';
-export { neuronCluster } from './testing/neuronCluster.js';
-export { type Pm2Process, type Pm2Result, pm2List, runPm2 } from './testing/pm2.js';
-export { type ProvisionedNeuron, type ProvisionedSubnet, provisionSubnet } from './testing/provisionSubnet.js';
 // Validator
 export { type MinerTarget, sampleMiners, servingMiners } from './validator/sampleMiners.js';
 export { ScoreBook, type ScoreBookSnapshot } from './validator/scoreBook.js';

@@ -21,7 +21,9 @@ describe('SN2 synapses', () => {
     });
     expect(s.query_input?.model_id).toBe(id);
     expect(deserializeQueryZkProof(s)).toBe('An error occurred');
-    expect(() => QueryZkProofSchema.parse({ query_input: { public_inputs: {}, model_id: 'short' } })).toThrow();
+    expect(() =>
+      QueryZkProofSchema.parse({ query_input: { public_inputs: {}, model_id: 'short' } }),
+    ).toThrow();
     expect(() => QueryZkProofSchema.parse({ query_input: { model_id: id } })).toThrow();
   });
 

@@ -59,7 +59,8 @@ export const deserializeProofOfWeights = (
   proof: s.proof,
   public_signals: s.public_signals,
 });
-export const deserializeQueryForCapacities = (s: QueryForCapacities): Record<string, number> | null => s.capacities;
+export const deserializeQueryForCapacities = (s: QueryForCapacities): Record<string, number> | null =>
+  s.capacities;
 
 /** Encodes a Groth16 result the way the reference miner fills `query_output` (spec §2.1). */
 export function encodeQueryOutput(proof: unknown, publicSignals: readonly string[]): string {

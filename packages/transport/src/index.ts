@@ -1,4 +1,4 @@
-export { createAxon, type Axon, type AxonOptions } from './axon/createAxon.js';
+export { type Axon, type AxonOptions, createAxon } from './axon/createAxon.js';
 export {
   type AttachHandlers,
   type BlacklistResult,
@@ -21,6 +21,7 @@ export {
   type DendriteOptions,
   type QueryOptions,
 } from './dendrite/createDendrite.js';
+export { BaseSynapse } from './synapse/baseSynapse.js';
 export {
   DEFAULT_MAX_BODY_BYTES,
   defineSynapse,

@@ -2,7 +2,6 @@
 // from spec §1 — no use of our codec on the "Python" side. Signatures come from @polkadot/util-crypto
 // (its pure-JS sr25519), independent of the WASM signer/verifier the package uses.
 import { createHash } from 'node:crypto';
-import { Keypair } from '@taonode/wallet';
 import { u8aToHex } from '@polkadot/util';
 import {
   cryptoWaitReady,
@@ -12,6 +11,7 @@ import {
   sr25519Sign,
   sr25519Verify,
 } from '@polkadot/util-crypto';
+import { Keypair } from '@taonode/wallet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Axon, createAxon } from './axon/createAxon.js';
 import { createDendrite } from './dendrite/createDendrite.js';
@@ -81,7 +81,15 @@ describe('Python dendrite → our axon', () => {
     expect(res.status, text).toBe(200);
     // What the Python dendrite does on 200 (§1.9): cls(**json) must validate, then axon.status_code.
     const json = JSON.parse(text) as Record<string, unknown>;
-    for (const k of ['name', 'timeout', 'total_size', 'header_size', 'dendrite', 'axon', 'computed_body_hash']) {
+    for (const k of [
+      'name',
+      'timeout',
+      'total_size',
+      'header_size',
+      'dendrite',
+      'axon',
+      'computed_body_hash',
+    ]) {
       expect(json).toHaveProperty(k);
     }
     expect(json.dummy_input).toBe(21);
@@ -123,13 +131,20 @@ describe('our dendrite → Python axon', () => {
       const parsed = JSON.parse(body) as Record<string, unknown>;
       if (sha3(sha3(String(parsed.dummy_input))) !== h.computed_body_hash) seen.push('body hash');
       const message = `${h.bt_header_dendrite_nonce}.${h.bt_header_dendrite_hotkey}.${alice.ss58Address}.${h.bt_header_dendrite_uuid}.${h.computed_body_hash}`;
-      const ok = sr25519Verify(message, h.bt_header_dendrite_signature!, decodeAddress(h.bt_header_dendrite_hotkey!));
+      const ok = sr25519Verify(
+        message,
+        h.bt_header_dendrite_signature!,
+        decodeAddress(h.bt_header_dendrite_hotkey!),
+      );
       if (!ok) seen.push('signature');
       if (!body.includes(`"nonce":${h.bt_header_dendrite_nonce}`)) seen.push('body nonce');
       // Python axon success: full dump of the body synapse, axon.status_code 200, no headers needed.
       const out = body
         .replace('"dummy_output":null', `"dummy_output":${Number(parsed.dummy_input) + 1}`)
-        .replace(/"axon":\{"status_code":null,"status_message":null,"process_time":null/, '"axon":{"status_code":200,"status_message":"Success","process_time":0.001');
+        .replace(
+          /"axon":\{"status_code":null,"status_message":null,"process_time":null/,
+          '"axon":{"status_code":200,"status_message":"Success","process_time":0.001',
+        );
       res.writeHead(200, { 'content-type': 'application/json' }).end(out);
     });
     const dendrite = createDendrite({ signer: Keypair.fromMnemonic(V1_MNEMONIC) });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { reportError } from './errorReport.js';
+import { resetOutputState } from './output.js';
 import { releaseStdin } from './prompt.js';
 
 /**
@@ -14,6 +15,7 @@ export function action<O extends object>(
   return async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
     const opts = cmd.optsWithGlobals() as O & { json?: boolean };
+    resetOutputState();
     try {
       await handler(opts, cmd);
     } catch (err) {

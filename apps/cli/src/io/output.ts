@@ -9,6 +9,11 @@ export function printJson(value: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
+/** Called by action() as a command starts (one command per process, except in tests). */
+export function resetOutputState(): void {
+  jsonWritten = false;
+}
+
 export function jsonAlreadyWritten(): boolean {
   return jsonWritten;
 }

@@ -69,7 +69,9 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
     expect(uid).toBe(1);
     expect(await getUid(client, { netuid, hotkey: hotkey.ss58Address })).toBe(1);
     expect(await getUid(client, { netuid, hotkey: fresh().ss58Address })).toBeUndefined();
-    const again = await chainError(burnedRegister(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid }));
+    const again = await chainError(
+      burnedRegister(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid }),
+    );
     expect(again.name).toBe('HotKeyAlreadyRegisteredInSubNet');
     expect(again.pallet).toBe('SubtensorModule');
   });
@@ -77,7 +79,9 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
   it('refuses weights from an unregistered hotkey, below the version key, too fast, and without permit', async () => {
     const head = await headNumber(client);
     const setWeights = (signer: Keypair, uids: number[], values: number[], versionKey = 0) =>
-      submitExtrinsic(client, client.api.tx.subtensorModule.setWeights(netuid, uids, values, versionKey), { signer });
+      submitExtrinsic(client, client.api.tx.subtensorModule.setWeights(netuid, uids, values, versionKey), {
+        signer,
+      });
 
     const unregistered = await chainError(setWeights(fresh(), [0], [65535]));
     expect(unregistered.name).toBe('HotKeyNotRegisteredInSubNet');
@@ -106,23 +110,38 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
     );
     expect(refused.name).toBe('InvalidIpAddress');
     expect(refused.details.customCode).toBe(11);
-    const local = await chainError(serveAxon(client, { signer: hotkey, netuid, ip: '127.0.0.1', port: 8091 }));
+    const local = await chainError(
+      serveAxon(client, { signer: hotkey, netuid, ip: '127.0.0.1', port: 8091 }),
+    );
     expect(local.name).toBe('InvalidIpAddress');
     expect(local.details.checkedLocally).toBe(true);
 
-    const notRegistered = await chainError(serveAxon(client, { signer: fresh(), netuid, ip: '127.0.0.2', port: 8091 }));
+    const notRegistered = await chainError(
+      serveAxon(client, { signer: fresh(), netuid, ip: '127.0.0.2', port: 8091 }),
+    );
     expect(notRegistered.name).toBe('HotKeyNotRegisteredInNetwork');
 
-    expect((await serveAxon(client, { signer: hotkey, netuid, ip: '127.0.0.2', port: 8091 })).changed).toBe(true);
-    expect((await serveAxon(client, { signer: hotkey, netuid, ip: '127.0.0.2', port: 8091 })).skipped).toBe(true);
+    expect((await serveAxon(client, { signer: hotkey, netuid, ip: '127.0.0.2', port: 8091 })).changed).toBe(
+      true,
+    );
+    expect((await serveAxon(client, { signer: hotkey, netuid, ip: '127.0.0.2', port: 8091 })).skipped).toBe(
+      true,
+    );
   });
 
   it('adds stake and refuses amounts below the chain minimum before sending', async () => {
-    await addStake(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid, amount: 100n * RAO_PER_TAO });
-    expect(await getStake(client, { hotkey: hotkey.ss58Address, coldkey: coldkey.ss58Address, netuid })).toBeGreaterThan(0n);
-    await expect(addStake(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid, amount: 1000n })).rejects.toThrow(
-      ChainInputError,
-    );
+    await addStake(client, {
+      signer: coldkey,
+      hotkey: hotkey.ss58Address,
+      netuid,
+      amount: 100n * RAO_PER_TAO,
+    });
+    expect(
+      await getStake(client, { hotkey: hotkey.ss58Address, coldkey: coldkey.ss58Address, netuid }),
+    ).toBeGreaterThan(0n);
+    await expect(
+      addStake(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid, amount: 1000n }),
+    ).rejects.toThrow(ChainInputError);
   });
 
   it('reads the metagraph: neurons, axons, stake and hyperparameters', async () => {

@@ -12,7 +12,9 @@ describe('decodePoolError', () => {
     expect(decodePoolError(new Error('1010: Invalid Transaction: Custom error: 19'))?.name).toBe(
       'HotKeyNotRegisteredInSubNet',
     );
-    expect(decodePoolError(new Error('1010: Invalid Transaction: Custom error: 17'))?.name).toBe('RevealTooEarly');
+    expect(decodePoolError(new Error('1010: Invalid Transaction: Custom error: 17'))?.name).toBe(
+      'RevealTooEarly',
+    );
   });
 
   it('uses the refused call to name shared codes', () => {
@@ -29,7 +31,9 @@ describe('decodePoolError', () => {
       'InvalidTransaction',
     );
     expect(decodePoolError(new Error('1010: {"invalid":{"stale":null}}'))?.name).toBe('Stale');
-    expect(decodePoolError(new Error('1014: Priority is too low: (100 vs 100)'))?.name).toBe('PriorityTooLow');
+    expect(decodePoolError(new Error('1014: Priority is too low: (100 vs 100)'))?.name).toBe(
+      'PriorityTooLow',
+    );
     expect(decodePoolError(new Error('something else'))).toBeUndefined();
   });
 });

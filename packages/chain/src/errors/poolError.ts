@@ -38,8 +38,10 @@ export const SUBTENSOR_CUSTOM_ERRORS: Readonly<Record<number, string>> = {
   255: 'BadRequest',
 };
 
-const WEIGHT_CALLS = /^(setWeights|setMechanismWeights|batchSetWeights|revealWeights|revealMechanismWeights|batchRevealWeights)$/;
-const COMMIT_CALLS = /^(commitWeights|commitMechanismWeights|batchCommitWeights|commitCrv3Weights|commitCrv3MechanismWeights|commitTimelockedWeights|commitTimelockedMechanismWeights)$/;
+const WEIGHT_CALLS =
+  /^(setWeights|setMechanismWeights|batchSetWeights|revealWeights|revealMechanismWeights|batchRevealWeights)$/;
+const COMMIT_CALLS =
+  /^(commitWeights|commitMechanismWeights|batchCommitWeights|commitCrv3Weights|commitCrv3MechanismWeights|commitTimelockedWeights|commitTimelockedMechanismWeights)$/;
 
 /**
  * Some custom codes stand for several dispatch errors; the call that was refused tells which one the
@@ -52,7 +54,8 @@ function refineCustom(code: number, method: string | undefined): string | undefi
     if (COMMIT_CALLS.test(method)) return 'CommittingWeightsTooFast';
     if (/^registerNetwork/.test(method)) return 'NetworkTxRateLimitExceeded';
   }
-  if (code === 1 && (WEIGHT_CALLS.test(method) || COMMIT_CALLS.test(method))) return 'NotEnoughStakeToSetWeights';
+  if (code === 1 && (WEIGHT_CALLS.test(method) || COMMIT_CALLS.test(method)))
+    return 'NotEnoughStakeToSetWeights';
   return undefined;
 }
 
@@ -95,7 +98,8 @@ export function decodePoolError(
   else {
     const custom = /custom(?:\s*error)?\W*?(\d+)/i.exec(text)?.[1];
     if (custom !== undefined) {
-      name = refineCustom(Number(custom), method) ?? SUBTENSOR_CUSTOM_ERRORS[Number(custom)] ?? `Custom${custom}`;
+      name =
+        refineCustom(Number(custom), method) ?? SUBTENSOR_CUSTOM_ERRORS[Number(custom)] ?? `Custom${custom}`;
       details.customCode = Number(custom);
     } else {
       name =

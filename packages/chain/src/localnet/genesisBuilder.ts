@@ -8,6 +8,7 @@ import {
 } from '@polkadot/util';
 import type { PlainChainSpec, RawChainSpec } from './chainSpec.js';
 import { ChainSpecError } from './chainSpec.js';
+import { loadChopsticks } from './loadChopsticks.js';
 
 type HexString = `0x${string}`;
 const CODE_KEY = '0x3a636f6465';
@@ -99,6 +100,12 @@ const emptyStorage = {
   offchainRandomSeed: async () => u8aToHex(new Uint8Array(32)),
   offchainSubmitTransaction: async () => false,
 };
+
+/** buildRawSpec with chopsticks' own WASM executor. */
+export async function deriveRawSpec(spec: PlainChainSpec): Promise<RawChainSpec> {
+  const { runTask } = await loadChopsticks();
+  return buildRawSpec(spec, runTask as unknown as RunTask);
+}
 
 function sortKeys(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -5,6 +5,7 @@ import { ChainError } from '../errors/chainError.js';
 import type { RawChainSpec } from './chainSpec.js';
 import { type ResolveChainSpecOptions, resolveChainSpec } from './chainSpec.js';
 import { buildRawSpec, type RunTask } from './genesisBuilder.js';
+import { loadChopsticks } from './loadChopsticks.js';
 
 type HexString = `0x${string}`;
 const CODE_KEY = '0x3a636f6465';
@@ -46,8 +47,7 @@ export interface Localnet {
  * aligned to a slot or block #1 may straddle a slot boundary.
  */
 export async function startLocalnet(options: StartLocalnetOptions = {}): Promise<Localnet> {
-  if (process.env.LOG_LEVEL === undefined) process.env.LOG_LEVEL = options.logLevel ?? 'fatal';
-  const chopsticks = await import('@acala-network/chopsticks');
+  const chopsticks = await loadChopsticks(options.logLevel);
   const runTask = chopsticks.runTask as unknown as RunTask;
   const host = options.host ?? '127.0.0.1';
 
@@ -121,6 +121,7 @@ export async function startLocalnet(options: StartLocalnetOptions = {}): Promise
     });
   }
   let closed: Promise<void> | undefined;
+  openLocalnets += 1;
   return {
     url: `ws://${server.addr}`,
     port,
@@ -128,16 +129,21 @@ export async function startLocalnet(options: StartLocalnetOptions = {}): Promise
     specVersion,
     close() {
       if (timer !== undefined) clearInterval(timer);
-      closed ??= server.close().finally(() => {
+      closed ??= server.close().finally(async () => {
         // chopsticks' close leaves upgraded websocket connections open; a stopped node must drop them.
         for (const socket of sockets) socket.destroy();
+        // Its WASM executor is one worker thread per process; it keeps the process alive until stopped.
+        openLocalnets -= 1;
+        if (openLocalnets === 0) await chopsticks.destroyWorker().catch(() => undefined);
       });
       return closed;
     },
   };
 }
 
-type Chopsticks = typeof import('@acala-network/chopsticks');
+let openLocalnets = 0;
+
+type Chopsticks = Awaited<ReturnType<typeof loadChopsticks>>;
 
 /**
  * chopsticks does not expose its http server, and its close() leaves websocket connections alive.

@@ -103,7 +103,8 @@ export async function submitExtrinsic(
         if (settled) u();
         else unsub = u;
       },
-      (error: unknown) => reject(decodePoolError(error, { ...details }, tx.method.method) ?? mapError(error, client.endpoint)),
+      (error: unknown) =>
+        reject(decodePoolError(error, { ...details }, tx.method.method) ?? mapError(error, client.endpoint)),
     );
   });
 

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   type ChainClient,
   connect,
@@ -9,8 +11,6 @@ import {
   subscribeBlocks,
 } from '@taonode/chain';
 import { SDK_VERSION } from '@taonode/transport';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Keypair } from '@taonode/wallet';
 import type { Logger } from 'pino';
 import type { NeuronConfig } from '../config/neuronConfig.js';
@@ -89,4 +89,3 @@ export async function connectChainPort(args: {
     },
   };
 }
-

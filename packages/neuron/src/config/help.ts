@@ -4,7 +4,8 @@ import { envNames, type OptionSpec } from './options.js';
 export function formatHelp(specs: readonly OptionSpec[], header: string): string {
   const lines = [header, '', 'Options (flags > env > --config file > app defaults > built-in defaults):'];
   const rows = specs.map((spec) => {
-    const kind = spec.kind === 'enum' ? `<${spec.choices?.join('|')}>` : spec.kind === 'boolean' ? '' : `<${spec.kind}>`;
+    const kind =
+      spec.kind === 'enum' ? `<${spec.choices?.join('|')}>` : spec.kind === 'boolean' ? '' : `<${spec.kind}>`;
     const flag = `  --${spec.key}${kind ? ` ${kind}` : ''}`;
     const extras: string[] = [];
     if (spec.required) extras.push('required');
@@ -14,8 +15,12 @@ export function formatHelp(specs: readonly OptionSpec[], header: string): string
   });
   const width = Math.min(48, Math.max(...rows.map((r) => r.flag.length)) + 2);
   for (const row of rows) {
-    lines.push(row.flag.length >= width ? `${row.flag}\n${' '.repeat(width)}${row.text}` : row.flag.padEnd(width) + row.text);
+    lines.push(
+      row.flag.length >= width
+        ? `${row.flag}\n${' '.repeat(width)}${row.text}`
+        : row.flag.padEnd(width) + row.text,
+    );
   }
-  lines.push('  -h, --help'.padEnd(width) + 'Show this help');
+  lines.push(`${'  -h, --help'.padEnd(width)}Show this help`);
   return `${lines.join('\n')}\n`;
 }

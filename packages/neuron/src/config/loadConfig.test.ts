@@ -1,10 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDirs } from '../testing/tempDirs.js';
 import { ConfigError } from './configError.js';
 import { loadConfig } from './loadConfig.js';
 import type { OptionSpec } from './options.js';
+
+const dirs = tempDirs('neuron-config-');
+afterAll(() => dirs.cleanup());
 
 const home = '/home/op';
 const load = (argv: string[], env: Record<string, string> = {}, extra: OptionSpec[] = []) =>
@@ -28,7 +31,15 @@ function problems(fn: () => unknown): string[] {
 
 describe('loadConfig', () => {
   it('reads bittensor-style flags with defaults for the rest', () => {
-    const c = config(['--netuid', '2', '--wallet.name', 'cold', '--wallet.hotkey=hot', '--axon.port', '9000']);
+    const c = config([
+      '--netuid',
+      '2',
+      '--wallet.name',
+      'cold',
+      '--wallet.hotkey=hot',
+      '--axon.port',
+      '9000',
+    ]);
     expect(c.netuid).toBe(2);
     expect(c.wallet).toEqual({ name: 'cold', hotkey: 'hot', path: '/home/op/.bittensor/wallets' });
     expect(c.axon.port).toBe(9000);
@@ -41,26 +52,36 @@ describe('loadConfig', () => {
     expect(config(['--netuid', '1', '--subtensor.network', 'local']).subtensor.chainEndpoint).toBe(
       'ws://127.0.0.1:9944',
     );
-    const c = config(['--netuid', '1', '--subtensor.network', 'test', '--subtensor.chain_endpoint', 'ws://x:1']);
+    const c = config([
+      '--netuid',
+      '1',
+      '--subtensor.network',
+      'test',
+      '--subtensor.chain_endpoint',
+      'ws://x:1',
+    ]);
     expect(c.subtensor.chainEndpoint).toBe('ws://x:1');
   });
 
   it('takes booleans as bare flags, =false and --no-', () => {
     expect(config(['--netuid', '1', '--logging.debug']).logging.level).toBe('debug');
     expect(config(['--netuid', '1', '--logging.trace', '--logging.debug']).logging.level).toBe('trace');
-    expect(config(['--netuid', '1', '--blacklist.force_validator_permit=false']).blacklist.forceValidatorPermit).toBe(
-      false,
-    );
-    expect(config(['--netuid', '1', '--no-blacklist.force_validator_permit']).blacklist.forceValidatorPermit).toBe(
-      false,
-    );
+    expect(
+      config(['--netuid', '1', '--blacklist.force_validator_permit=false']).blacklist.forceValidatorPermit,
+    ).toBe(false);
+    expect(
+      config(['--netuid', '1', '--no-blacklist.force_validator_permit']).blacklist.forceValidatorPermit,
+    ).toBe(false);
   });
 
   it('orders sources: flags > env > config file > defaults', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'neuron-config-'));
+    const dir = dirs.make();
     const file = join(dir, 'c.json');
     writeFileSync(file, JSON.stringify({ netuid: 3, wallet: { name: 'file' }, 'axon.port': 7000 }));
-    const c = config(['--config', file, '--axon.port', '7001'], { BT_WALLET_NAME: 'env', TAONODE_NETUID: '4' });
+    const c = config(['--config', file, '--axon.port', '7001'], {
+      BT_WALLET_NAME: 'env',
+      TAONODE_NETUID: '4',
+    });
     expect(c.netuid).toBe(4);
     expect(c.wallet.name).toBe('env');
     expect(c.axon.port).toBe(7001);
@@ -81,7 +102,9 @@ describe('loadConfig', () => {
     const q = problems(() => load(['--netuid', '1'], { TAONODE_NEURON_MOVING_AVERAGE_ALPHA: '2' }));
     expect(q[0]).toMatch(/--neuron.moving_average_alpha: expected a number between 0 and 1 \(from env/);
     const r = problems(() => load(['--netuid', '1', '--subtensor.network', 'mainnet']));
-    expect(r[0]).toMatch(/one of finney, test, archive, local/);
+    expect(r[0]).toMatch(/unknown network "mainnet". Use one of finney, test, archive, local/);
+    const u = problems(() => load(['--netuid', '1', '--subtensor.chain_endpoint', 'http://x']));
+    expect(u[0]).toMatch(/is not a websocket URL/);
   });
 
   it('requires --netuid', () => {
@@ -89,19 +112,25 @@ describe('loadConfig', () => {
   });
 
   it('rejects unknown keys in a config file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'neuron-config-'));
+    const dir = dirs.make();
     const file = join(dir, 'c.json');
     writeFileSync(file, JSON.stringify({ netuid: 3, wallett: { name: 'x' } }));
-    expect(problems(() => load(['--config', file]))[0]).toMatch(/unknown option 'wallett.name' in config file/);
+    expect(problems(() => load(['--config', file]))[0]).toMatch(
+      /unknown option 'wallett.name' in config file/,
+    );
   });
 
   it('accepts subnet options and lists everything in --help', () => {
-    const extra: OptionSpec[] = [{ key: 'neuron.modulus', kind: 'integer', default: 7, description: 'Modulus' }];
+    const extra: OptionSpec[] = [
+      { key: 'neuron.modulus', kind: 'integer', default: 7, description: 'Modulus' },
+    ];
     expect(config(['--netuid', '1', '--neuron.modulus', '11'], {}, extra).values['neuron.modulus']).toBe(11);
     const help = load(['--help'], {}, extra);
     expect(help.kind).toBe('help');
     if (help.kind === 'help') {
-      expect(help.text).toMatch(/--neuron\.modulus <integer>\s+Modulus \(default: 7; env: TAONODE_NEURON_MODULUS\)/);
+      expect(help.text).toMatch(
+        /--neuron\.modulus <integer>\s+Modulus \(default: 7; env: TAONODE_NEURON_MODULUS\)/,
+      );
       expect(help.text).toMatch(/--axon\.port <integer>.*default: 8091/);
       expect(help.text).toMatch(/--logging\.debug\s/);
     }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { resolveEndpoint } from '@taonode/chain';
 import { ConfigError } from './configError.js';
 import { formatHelp } from './help.js';
 import type { NeuronConfig, Role } from './neuronConfig.js';
-import { resolveEndpoint } from './networks.js';
 import { BASE_OPTIONS, envNames, type OptionSpec, type OptionValue } from './options.js';
 import { parseArgv } from './parseArgv.js';
 import { type SourcedValue, validateValues } from './validateValues.js';
@@ -59,8 +59,22 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
   for (const [key, raw] of parsed.values) values.set(key, { raw, source: `--${key}` });
   const checked = validateValues(specs, values);
   if (!checked.ok) problems.push(...checked.errors);
+  let endpoint = '';
+  if (checked.ok) {
+    try {
+      endpoint = resolveEndpoint({
+        network: checked.values['subtensor.network'] as string,
+        chainEndpoint: checked.values['subtensor.chain_endpoint'] as string | undefined,
+      }).endpoint;
+    } catch (error) {
+      const hint = (error as { hint?: string }).hint;
+      problems.push(
+        `--subtensor.network/--subtensor.chain_endpoint: ${(error as Error).message}${hint ? `. ${hint}` : ''}`,
+      );
+    }
+  }
   if (problems.length > 0 || !checked.ok) throw new ConfigError(problems);
-  return { kind: 'config', config: toNeuronConfig(options.role, checked.values, home) };
+  return { kind: 'config', config: toNeuronConfig(options.role, checked.values, home, endpoint) };
 }
 
 function firstEnv(env: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
@@ -107,7 +121,8 @@ function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][]
   const out: [string, unknown][] = [];
   for (const [k, v] of Object.entries(obj)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) out.push(...flatten(v as Record<string, unknown>, key));
+    if (typeof v === 'object' && v !== null && !Array.isArray(v))
+      out.push(...flatten(v as Record<string, unknown>, key));
     else out.push([key, v]);
   }
   return out;
@@ -119,22 +134,28 @@ function expandHome(path: string, home: string): string {
   return resolve(path);
 }
 
-function toNeuronConfig(role: Role, v: Record<string, OptionValue | undefined>, home: string): NeuronConfig {
+function toNeuronConfig(
+  role: Role,
+  v: Record<string, OptionValue | undefined>,
+  home: string,
+  chainEndpoint: string,
+): NeuronConfig {
   const str = (k: string) => v[k] as string;
   const optStr = (k: string) => v[k] as string | undefined;
   const num = (k: string) => v[k] as number;
   const bool = (k: string) => v[k] as boolean;
   const netuid = num('netuid');
-  const wallet = { name: str('wallet.name'), hotkey: str('wallet.hotkey'), path: expandHome(str('wallet.path'), home) };
+  const wallet = {
+    name: str('wallet.name'),
+    hotkey: str('wallet.hotkey'),
+    path: expandHome(str('wallet.path'), home),
+  };
   const format = str('logging.format');
   return {
     role,
     netuid,
     wallet,
-    subtensor: {
-      network: str('subtensor.network'),
-      chainEndpoint: resolveEndpoint(str('subtensor.network'), optStr('subtensor.chain_endpoint')),
-    },
+    subtensor: { network: str('subtensor.network'), chainEndpoint },
     axon: {
       port: num('axon.port'),
       ip: str('axon.ip'),

@@ -25,29 +25,46 @@ export function envNames(key: string): [string, string] {
   return [`TAONODE_${suffix}`, `BT_${suffix}`];
 }
 
-export const NETWORKS = ['finney', 'test', 'archive', 'local'] as const;
-
 export const BASE_OPTIONS: readonly OptionSpec[] = [
-  { key: 'config', kind: 'string', description: 'JSON config file (nested or dotted keys); flags and env override it' },
+  {
+    key: 'config',
+    kind: 'string',
+    description: 'JSON config file (nested or dotted keys); flags and env override it',
+  },
   { key: 'netuid', kind: 'integer', min: 0, max: 65535, required: true, description: 'Subnet uid' },
   { key: 'wallet.name', kind: 'string', default: 'default', description: 'Wallet (coldkey) name' },
   { key: 'wallet.hotkey', kind: 'string', default: 'default', description: 'Hotkey name inside the wallet' },
-  { key: 'wallet.path', kind: 'string', default: '~/.bittensor/wallets', description: 'Folder holding the wallets' },
+  {
+    key: 'wallet.path',
+    kind: 'string',
+    default: '~/.bittensor/wallets',
+    description: 'Folder holding the wallets',
+  },
   {
     key: 'subtensor.network',
-    kind: 'enum',
-    choices: NETWORKS,
+    kind: 'string',
     default: 'finney',
-    description: 'Network preset; picks the endpoint unless --subtensor.chain_endpoint is given',
+    description: 'finney, test, archive, local, or a ws(s):// URL; --subtensor.chain_endpoint wins over it',
   },
   {
     key: 'subtensor.chain_endpoint',
     kind: 'string',
     description: 'Websocket endpoint (ws:// or wss://); overrides the network preset',
   },
-  { key: 'axon.port', kind: 'integer', default: 8091, min: 1, max: 65535, description: 'Port the axon listens on' },
+  {
+    key: 'axon.port',
+    kind: 'integer',
+    default: 8091,
+    min: 1,
+    max: 65535,
+    description: 'Port the axon listens on',
+  },
   { key: 'axon.ip', kind: 'string', default: '0.0.0.0', description: 'Address the axon binds to' },
-  { key: 'axon.external_ip', kind: 'string', description: 'IP posted on chain (behind NAT/Docker); default: axon.ip' },
+  {
+    key: 'axon.external_ip',
+    kind: 'string',
+    description: 'IP posted on chain (behind NAT/Docker); default: axon.ip',
+  },
   {
     key: 'axon.external_port',
     kind: 'integer',
@@ -64,7 +81,12 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     default: 'auto',
     description: 'auto = pretty on a terminal, JSON otherwise',
   },
-  { key: 'metrics.host', kind: 'string', default: '127.0.0.1', description: 'Address of /healthz and /metrics' },
+  {
+    key: 'metrics.host',
+    kind: 'string',
+    default: '127.0.0.1',
+    description: 'Address of /healthz and /metrics',
+  },
   {
     key: 'metrics.port',
     kind: 'integer',
@@ -76,7 +98,8 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
   {
     key: 'neuron.state_dir',
     kind: 'string',
-    description: 'Where scores and pending reveals live (default ~/.taonode/state/<wallet>/<hotkey>/netuid<N>/<role>)',
+    description:
+      'Where scores and pending reveals live (default ~/.taonode/state/<wallet>/<hotkey>/netuid<N>/<role>)',
   },
   {
     key: 'neuron.metagraph_refresh_blocks',
@@ -85,7 +108,13 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     min: 1,
     description: 'Refresh the cached metagraph every N blocks',
   },
-  { key: 'neuron.sample_size', kind: 'integer', default: 16, min: 1, description: 'Miners queried per validator step' },
+  {
+    key: 'neuron.sample_size',
+    kind: 'integer',
+    default: 16,
+    min: 1,
+    description: 'Miners queried per validator step',
+  },
   {
     key: 'neuron.moving_average_alpha',
     kind: 'number',
@@ -94,7 +123,13 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     max: 1,
     description: 'Weight of a new reward in the per-uid moving average',
   },
-  { key: 'neuron.timeout', kind: 'number', default: 12, min: 0.1, description: 'Dendrite timeout per query (seconds)' },
+  {
+    key: 'neuron.timeout',
+    kind: 'number',
+    default: 12,
+    min: 0.1,
+    description: 'Dendrite timeout per query (seconds)',
+  },
   {
     key: 'neuron.query_concurrency',
     kind: 'integer',
@@ -109,7 +144,12 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     min: 0,
     description: 'Pause between validator steps (seconds)',
   },
-  { key: 'neuron.disable_set_weights', kind: 'boolean', default: false, description: 'Score but never set weights' },
+  {
+    key: 'neuron.disable_set_weights',
+    kind: 'boolean',
+    default: false,
+    description: 'Score but never set weights',
+  },
   {
     key: 'blacklist.min_stake',
     kind: 'number',

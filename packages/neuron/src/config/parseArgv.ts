@@ -83,7 +83,9 @@ function suggest(key: string, specs: readonly OptionSpec[]): string {
       best = spec.key;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 4)) ? ` (did you mean --${best}?)` : '';
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 4))
+    ? ` (did you mean --${best}?)`
+    : '';
 }
 
 function distance(a: string, b: string): number {

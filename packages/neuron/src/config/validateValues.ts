@@ -12,7 +12,9 @@ function schemaFor(spec: OptionSpec): z.ZodType<OptionValue> {
     case 'boolean':
       return z.union([
         z.boolean(),
-        z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes'),
+        z
+          .enum(['true', 'false', '1', '0', 'yes', 'no'])
+          .transform((v) => v === 'true' || v === '1' || v === 'yes'),
       ]);
     case 'integer':
     case 'number': {

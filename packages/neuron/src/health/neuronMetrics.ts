@@ -19,7 +19,11 @@ export function createNeuronMetrics(labels: { role: string; netuid: number }) {
       labelNames: ['result'],
       registers: [registry],
     }),
-    metagraphN: new Gauge({ name: 'taonode_metagraph_n', help: 'Neurons on the subnet', registers: [registry] }),
+    metagraphN: new Gauge({
+      name: 'taonode_metagraph_n',
+      help: 'Neurons on the subnet',
+      registers: [registry],
+    }),
     steps: new Counter({
       name: 'taonode_validator_steps_total',
       help: 'Validator steps',

@@ -22,6 +22,10 @@ describe('runLoop', () => {
     });
     expect(calls).toBe(4);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ loop: 'test', msg: 'test failed', err: { message: 'boom' } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      loop: 'test',
+      msg: 'test failed',
+      err: { message: 'boom' },
+    });
   });
 });

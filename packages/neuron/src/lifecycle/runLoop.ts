@@ -23,7 +23,10 @@ export async function runLoop(options: {
       if (options.signal.aborted) break;
       failures++;
       const backoff = Math.min(options.maxBackoffMs ?? 30_000, 1_000 * 2 ** Math.min(failures - 1, 5));
-      options.logger.error({ err: error, loop: options.name, failures, retryInMs: backoff }, `${options.name} failed`);
+      options.logger.error(
+        { err: error, loop: options.name, failures, retryInMs: backoff },
+        `${options.name} failed`,
+      );
       await sleep(backoff, options.signal);
     }
   }

@@ -17,7 +17,16 @@ export function createLogger(options: LoggerOptions): Logger {
     name: options.name,
     level: options.level,
     redact: {
-      paths: ['mnemonic', 'password', 'seed', 'privateKey', 'secretPhrase', '*.mnemonic', '*.password', '*.seed'],
+      paths: [
+        'mnemonic',
+        'password',
+        'seed',
+        'privateKey',
+        'secretPhrase',
+        '*.mnemonic',
+        '*.password',
+        '*.seed',
+      ],
       censor: '[redacted]',
     },
   };

@@ -33,12 +33,21 @@ describe('caller policy', () => {
 
   it('rejects unregistered, permitless and low-stake callers with a reason', async () => {
     const c = await cache();
-    expect(judgeCaller(c, 'stranger', policy)).toEqual({ allow: false, reason: 'Unrecognized hotkey stranger' });
+    expect(judgeCaller(c, 'stranger', policy)).toEqual({
+      allow: false,
+      reason: 'Unrecognized hotkey stranger',
+    });
     expect(judgeCaller(c, 'miner', policy)).toMatchObject({ allow: false, reason: /Non-validator hotkey/ });
     expect(judgeCaller(c, 'poor', policy)).toMatchObject({ allow: false, reason: /below the minimum 3 TAO/ });
     expect(judgeCaller(c, undefined, policy)).toMatchObject({ allow: false });
-    expect(judgeCaller(c, 'stranger', { ...policy, allowNonRegistered: true })).toEqual({ allow: true, uid: undefined });
-    expect(judgeCaller(c, 'miner', { ...policy, forceValidatorPermit: false })).toEqual({ allow: true, uid: 1 });
+    expect(judgeCaller(c, 'stranger', { ...policy, allowNonRegistered: true })).toEqual({
+      allow: true,
+      uid: undefined,
+    });
+    expect(judgeCaller(c, 'miner', { ...policy, forceValidatorPermit: false })).toEqual({
+      allow: true,
+      uid: 1,
+    });
   });
 
   it('prioritises by stake', async () => {

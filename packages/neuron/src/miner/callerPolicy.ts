@@ -12,7 +12,11 @@ export type CallerVerdict = { allow: true; uid: number | undefined } | { allow: 
  * The miner's blacklist, from the cached metagraph only (no chain round trip per request). It runs on
  * the caller's claimed hotkey; the axon verifies the signature on that hotkey afterwards.
  */
-export function judgeCaller(cache: MetagraphCache, hotkey: string | undefined, policy: CallerPolicy): CallerVerdict {
+export function judgeCaller(
+  cache: MetagraphCache,
+  hotkey: string | undefined,
+  policy: CallerPolicy,
+): CallerVerdict {
   if (!hotkey) return { allow: false, reason: 'Missing dendrite hotkey' };
   const mg = cache.value;
   const uid = cache.uidOf(hotkey);
@@ -26,7 +30,10 @@ export function judgeCaller(cache: MetagraphCache, hotkey: string | undefined, p
   }
   const stake = mg.stake[uid] ?? 0;
   if (stake < policy.minStake) {
-    return { allow: false, reason: `Stake ${stake} TAO of uid ${uid} is below the minimum ${policy.minStake} TAO` };
+    return {
+      allow: false,
+      reason: `Stake ${stake} TAO of uid ${uid} is below the minimum ${policy.minStake} TAO`,
+    };
   }
   return { allow: true, uid };
 }

@@ -61,5 +61,8 @@ async function postAxon(chain: ChainPort, config: NeuronConfig, ip: string, port
     return;
   }
   const result = await chain.serveAxon({ netuid: config.netuid, ip, port });
-  logger.info({ ip, port, result }, result === 'served' ? 'axon info posted on chain' : 'axon info already on chain');
+  logger.info(
+    { ip, port, result },
+    result === 'served' ? 'axon info posted on chain' : 'axon info already on chain',
+  );
 }

@@ -1,11 +1,15 @@
-import { Keypair, Wallet } from '@taonode/wallet';
+import { type Keypair, Wallet } from '@taonode/wallet';
 import type { NeuronConfig } from '../config/neuronConfig.js';
 import { EXIT_CONFIG } from './exitCodes.js';
 import { NeuronExit } from './neuronExit.js';
 
 /** Daemons sign with the hotkey only; the coldkey is never opened (it may not even be on this box). */
 export async function loadHotkey(config: NeuronConfig): Promise<Keypair> {
-  const wallet = new Wallet({ name: config.wallet.name, hotkey: config.wallet.hotkey, path: config.wallet.path });
+  const wallet = new Wallet({
+    name: config.wallet.name,
+    hotkey: config.wallet.hotkey,
+    path: config.wallet.path,
+  });
   try {
     return await wallet.getHotkey();
   } catch (error) {

@@ -57,13 +57,18 @@ export async function runNeuron<A, G, D, Round>(options: RunNeuronOptions<A, G, 
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logging.level, format: config.logging.format, name: options.app });
+  const logger = createLogger({
+    level: config.logging.level,
+    format: config.logging.format,
+    name: options.app,
+  });
   try {
     return await runDaemon((ctx) => start(options, config, ctx.logger, ctx.signal), { logger });
   } catch (error) {
     if (error instanceof NeuronExit) {
       logger.error({ exitCode: error.exitCode }, error.message);
-      err(`${options.app}: ${error.message}\n`);
+      // JSON logs are for machines; say it once more in plain words for the operator.
+      if (config.logging.format === 'json') err(`${options.app}: ${error.message}\n`);
       return error.exitCode;
     }
     logger.fatal({ err: error }, 'daemon failed to start');
@@ -105,8 +110,16 @@ async function start<A, G, D, Round>(
     registry: metrics.registry,
     health: () => {
       const stepAge = lastStepAt() ? (Date.now() - lastStepAt()) / 1000 : null;
-      const stale = role === 'validator' && stepAge !== null && stepAge > 10 * (config.neuron.timeoutSeconds + 60);
-      return { ok: status.connected && !stale, role, netuid: config.netuid, ...status, uid: status.uid ?? null, stepAge };
+      const stale =
+        role === 'validator' && stepAge !== null && stepAge > 10 * (config.neuron.timeoutSeconds + 60);
+      return {
+        ok: status.connected && !stale,
+        role,
+        netuid: config.netuid,
+        ...status,
+        uid: status.uid ?? null,
+        stepAge,
+      };
     },
   });
   stops.push(() => health.close());
@@ -155,7 +168,8 @@ async function start<A, G, D, Round>(
       const miner = await startMiner({ config, signer, chain, cache, ports, hooks, logger: log, metrics });
       stops.unshift(() => miner.stop());
     } else {
-      if (!plugin.createValidator) throw new NeuronExit(`subnet ${plugin.name} has no validator`, EXIT_CONFIG);
+      if (!plugin.createValidator)
+        throw new NeuronExit(`subnet ${plugin.name} has no validator`, EXIT_CONFIG);
       const hooks = await plugin.createValidator(pluginCtx);
       const dendrite = ports.createDendrite({ signer, config, logger: log });
       const validator = await startValidator({

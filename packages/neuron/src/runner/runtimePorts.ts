@@ -1,8 +1,8 @@
 import type { Keypair } from '@taonode/wallet';
 import type { Logger } from 'pino';
-import type { CallerVerdict } from '../miner/callerPolicy.js';
 import type { ChainPort } from '../chainPort/types.js';
 import type { NeuronConfig } from '../config/neuronConfig.js';
+import type { CallerVerdict } from '../miner/callerPolicy.js';
 
 /** The runtime's guards in a transport-neutral shape; the axon port turns them into axon hooks. */
 export interface CallerGuards {
@@ -30,6 +30,11 @@ export interface RuntimePorts<A, G, D> {
     logger: Logger;
     onConnection: (connected: boolean) => void;
   }): Promise<ChainPort>;
-  createAxon(args: { signer: Keypair; config: NeuronConfig; logger: Logger; guards: CallerGuards }): AxonHandle<A, G>;
+  createAxon(args: {
+    signer: Keypair;
+    config: NeuronConfig;
+    logger: Logger;
+    guards: CallerGuards;
+  }): AxonHandle<A, G>;
   createDendrite(args: { signer: Keypair; config: NeuronConfig; logger: Logger }): D;
 }

@@ -2,4 +2,5 @@
 import { runTestNeuron } from './runTestNeuron.js';
 
 // Explicit exit: a websocket client may keep reconnect timers alive after a clean stop.
-process.exit(await runTestNeuron(process.argv.slice(2)));
+// The entry point hands the environment to the config loader; nothing below reads process.env.
+process.exit(await runTestNeuron(process.argv.slice(2), process.env));

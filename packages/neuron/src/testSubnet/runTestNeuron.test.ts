@@ -32,12 +32,23 @@ describe('test-subnet daemon entry', () => {
     const r = await run(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/--role <miner\|validator>/);
-    expect(r.stdout).toMatch(/--wallet\.hotkey <string>\s+Hotkey name inside the wallet \(default: "default"/);
+    expect(r.stdout).toMatch(
+      /--wallet\.hotkey <string>\s+Hotkey name inside the wallet \(default: "default"/,
+    );
     expect(r.stdout).toMatch(/--neuron\.test_delay_ms <integer>/);
   }, 120_000);
 
   it('fails at start on an unknown or invalid flag with exit 64', async () => {
-    const r = await run(['--role', 'miner', '--netuid', '2', '--axon.prot', '9', '--neuron.sample_size', '0']);
+    const r = await run([
+      '--role',
+      'miner',
+      '--netuid',
+      '2',
+      '--axon.prot',
+      '9',
+      '--neuron.sample_size',
+      '0',
+    ]);
     expect(r.status).toBe(64);
     expect(r.stderr).toMatch(/unknown option '--axon.prot' \(did you mean --axon.port\?\)/);
     expect(r.stderr).toMatch(/--neuron.sample_size: expected an integer >= 1/);
@@ -47,7 +58,16 @@ describe('test-subnet daemon entry', () => {
   }, 120_000);
 
   it('exits 78 naming the command to create a missing hotkey', async () => {
-    const r = await run(['--role', 'miner', '--netuid', '2', '--wallet.path', '/nonexistent-taonode', '--metrics.port', '0']);
+    const r = await run([
+      '--role',
+      'miner',
+      '--netuid',
+      '2',
+      '--wallet.path',
+      '/nonexistent-taonode',
+      '--metrics.port',
+      '0',
+    ]);
     expect(r.status).toBe(78);
     expect(r.stderr).toMatch(/cannot load hotkey 'default' of wallet 'default'/);
     expect(r.stderr).toMatch(/taonode wallet new-hotkey --wallet.name default --wallet.hotkey default/);

@@ -13,17 +13,24 @@ const ROLE_OPTION: OptionSpec = {
   description: 'Run the test subnet miner or validator',
 };
 
-function findRole(argv: readonly string[]): string | undefined {
+/** The role picks the code path before the full config loads; the loader validates it again. */
+function findRole(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--role') return argv[i + 1];
     if (argv[i]?.startsWith('--role=')) return argv[i]!.slice('--role='.length);
   }
-  return undefined;
+  return env.TAONODE_ROLE || env.BT_ROLE || undefined;
 }
 
 /** `taonode-test-neuron --role miner|validator [bittensor flags]`: the test subnet as a daemon. */
-export async function runTestNeuron(argv: readonly string[], env?: Record<string, string | undefined>) {
-  const role = findRole(argv);
+export async function runTestNeuron(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+) {
+  const role = findRole(argv, env);
   const help = argv.includes('--help') || argv.includes('-h');
   if (!help && role !== 'miner' && role !== 'validator') {
     process.stderr.write(
@@ -32,7 +39,7 @@ export async function runTestNeuron(argv: readonly string[], env?: Record<string
     return EXIT_USAGE;
   }
   return runNeuron({
-    app: `test-${role ?? 'neuron'}`,
+    app: role ? `test-${role}` : 'test-neuron (--role miner|validator)',
     role: (role ?? 'miner') as Role,
     plugin: testSubnet,
     ports: defaultRuntime(),

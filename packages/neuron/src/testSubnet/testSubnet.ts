@@ -1,8 +1,8 @@
 import type { Axon, Dendrite } from '@taonode/transport';
-import type { AxonGuards } from '../runner/axonGuards.js';
 import { sleep } from '../lifecycle/sleep.js';
-import type { MinerTarget } from '../validator/sampleMiners.js';
+import type { AxonGuards } from '../runner/axonGuards.js';
 import type { SubnetPlugin } from '../subnet/subnetPlugin.js';
+import type { MinerTarget } from '../validator/sampleMiners.js';
 import { Dummy } from './protocol.js';
 import { answer, reward } from './scoring.js';
 import { TEST_SUBNET_OPTIONS } from './testSubnetOptions.js';

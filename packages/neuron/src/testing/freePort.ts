@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 
 /** A port free right now on `host` (the OS picks it); good enough for a local demo. */
 export function freePort(host = '127.0.0.1'): Promise<number> {

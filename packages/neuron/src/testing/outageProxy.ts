@@ -1,5 +1,5 @@
-import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 
 /**
  * A TCP relay in front of a node, so tests can make "the chain" vanish and come back on the same

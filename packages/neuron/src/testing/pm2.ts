@@ -8,7 +8,12 @@ export interface Pm2Result {
 }
 
 /** Runs the repo's pm2 (root devDependency) with its own PM2_HOME; never touches the user's pm2. */
-export function runPm2(repoRoot: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<Pm2Result> {
+export function runPm2(
+  repoRoot: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+): Promise<Pm2Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'pm2', 'bin', 'pm2'), ...args], {
       cwd: repoRoot,

@@ -55,9 +55,16 @@ export async function provisionSubnet(
   const neurons: ProvisionedNeuron[] = [];
   for (const name of names) {
     const existing = (await wallet.listHotkeys()).includes(name);
-    const hotkey = existing ? await wallet.getHotkey({ hotkey: name }) : (await wallet.createHotkey({ hotkey: name })).keypair;
+    const hotkey = existing
+      ? await wallet.getHotkey({ hotkey: name })
+      : (await wallet.createHotkey({ hotkey: name })).keypair;
     const { uid } = await burnedRegister(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid });
-    neurons.push({ name, role: name === 'validator' ? 'validator' : 'miner', hotkey: hotkey.ss58Address, uid });
+    neurons.push({
+      name,
+      role: name === 'validator' ? 'validator' : 'miner',
+      hotkey: hotkey.ss58Address,
+      uid,
+    });
     progress(`${name} registered as uid ${uid}`);
   }
   const validator = neurons[0]!;

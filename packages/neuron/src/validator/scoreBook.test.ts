@@ -6,7 +6,13 @@ describe('ScoreBook', () => {
     const book = new ScoreBook();
     book.syncHotkeys(['a', 'b', 'c']);
     book.update([{ uid: 1, reward: 1 }], 0.5);
-    book.update([{ uid: 1, reward: 1 }, { uid: 2, reward: 0.5 }], 0.5);
+    book.update(
+      [
+        { uid: 1, reward: 1 },
+        { uid: 2, reward: 0.5 },
+      ],
+      0.5,
+    );
     expect(book.score(1)).toBeCloseTo(0.75);
     expect(book.score(2)).toBeCloseTo(0.25);
     expect(book.score(0)).toBe(0);
@@ -14,7 +20,14 @@ describe('ScoreBook', () => {
 
   it('treats bad rewards as 0 and ignores unknown uids', () => {
     const book = new ScoreBook({ hotkeys: ['a', 'b'], scores: [0.5, 0.5] });
-    book.update([{ uid: 0, reward: Number.NaN }, { uid: 1, reward: -3 }, { uid: 9, reward: 1 }], 0.5);
+    book.update(
+      [
+        { uid: 0, reward: Number.NaN },
+        { uid: 1, reward: -3 },
+        { uid: 9, reward: 1 },
+      ],
+      0.5,
+    );
     expect(book.snapshot().scores).toEqual([0.25, 0.25]);
   });
 

@@ -54,7 +54,7 @@ export class ScoreBook {
   toWeights(): { uids: number[]; weights: number[] } {
     const uids: number[] = [];
     const weights: number[] = [];
-    const total = this.scores.reduce((a, b) => a + (b > 0 ? b : 0), 0);
+    const total = this.scores.reduce((a, b) => a + Math.max(b, 0), 0);
     if (total <= 0) return { uids, weights };
     this.scores.forEach((s, uid) => {
       if (s > 0) {

@@ -1,14 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ChainError } from '@taonode/chain';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MetagraphCache } from '../chainPort/metagraphCache.js';
 import type { ChainPort, NeuronMetagraph, WeightsOutcome } from '../chainPort/types.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createNeuronMetrics } from '../health/neuronMetrics.js';
+import { tempDirs } from '../testing/tempDirs.js';
 import { ValidatorLoop } from './validatorLoop.js';
+
+const dirs = tempDirs('neuron-vloop-');
+afterAll(() => dirs.cleanup());
 
 const axon = (port: number) => ({ ip: '127.0.0.2', port, ipType: 4, version: 1, hotkey: '' });
 
@@ -33,7 +34,13 @@ function fakeChain(state: { block: number; mg: NeuronMetagraph }) {
     isConnected: () => true,
     close: async () => {},
   };
-  return { port, submitted, failWith: (e: Error) => void (failNext = e) };
+  return {
+    port,
+    submitted,
+    failWith: (e: Error) => {
+      failNext = e;
+    },
+  };
 }
 
 function setup(stateDir: string, state: { block: number; mg: NeuronMetagraph }) {
@@ -82,7 +89,7 @@ function metagraph(): NeuronMetagraph {
 
 describe('ValidatorLoop', () => {
   it('scores miners, sets weights once per tempo, and resumes after a restart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'neuron-vloop-'));
+    const dir = dirs.make();
     const state = { block: 20, mg: metagraph() };
     const a = setup(dir, state);
     await a.loop.resume();
@@ -107,7 +114,7 @@ describe('ValidatorLoop', () => {
   });
 
   it('does not resend weights whose reply was lost when the chain already has them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'neuron-vloop-'));
+    const dir = dirs.make();
     const state = { block: 20, mg: metagraph() };
     const a = setup(dir, state);
     await a.loop.step();
@@ -123,7 +130,7 @@ describe('ValidatorLoop', () => {
   });
 
   it('resets the score of a uid whose hotkey changed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'neuron-vloop-'));
+    const dir = dirs.make();
     const state = { block: 20, mg: metagraph() };
     const a = setup(dir, state);
     await a.loop.step();
@@ -136,7 +143,7 @@ describe('ValidatorLoop', () => {
   });
 
   it('backs off after a chain rejection and retries later', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'neuron-vloop-'));
+    const dir = dirs.make();
     const state = { block: 20, mg: metagraph() };
     const a = setup(dir, state);
     a.chain.failWith(new ChainError('NeuronNoValidatorPermit', 'no permit'));

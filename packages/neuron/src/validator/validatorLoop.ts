@@ -59,9 +59,15 @@ export class ValidatorLoop<D, Round> {
         'resumed validator state',
       );
     } else if (result.kind === 'corrupt') {
-      logger.warn({ movedTo: result.movedTo, reason: result.reason }, 'state file was corrupt; starting fresh');
+      logger.warn(
+        { movedTo: result.movedTo, reason: result.reason },
+        'state file was corrupt; starting fresh',
+      );
     } else if (result.kind === 'mismatch') {
-      logger.warn({ reason: result.reason, dir: config.neuron.stateDir }, 'state file belongs elsewhere; ignoring');
+      logger.warn(
+        { reason: result.reason, dir: config.neuron.stateDir },
+        'state file belongs elsewhere; ignoring',
+      );
     } else {
       logger.info({ dir: config.neuron.stateDir }, 'no saved state; starting fresh');
     }
@@ -91,7 +97,6 @@ export class ValidatorLoop<D, Round> {
           signal: this.deps.signal,
           logger,
         };
-        this.lastNotice = '';
         const round = await hooks.forward(ctx);
         const rewards = await hooks.score(round, ctx);
         this.book.update(rewards, config.neuron.movingAverageAlpha);
@@ -101,7 +106,16 @@ export class ValidatorLoop<D, Round> {
       await this.persist();
       this.lastStepAt = Date.now();
       metrics.steps.inc({ result: 'ok' });
-      await this.maybeSetWeights(ownUid);
+      try {
+        await this.maybeSetWeights(ownUid);
+      } catch (error) {
+        // The step's scores are already saved; weights simply wait for the chain to come back.
+        const name = error instanceof Error ? error.name : 'Error';
+        logger.warn(
+          { error: name, message: (error as Error).message },
+          'weights skipped this step: chain unavailable',
+        );
+      }
     } catch (error) {
       metrics.steps.inc({ result: 'error' });
       throw error;
@@ -141,13 +155,25 @@ export class ValidatorLoop<D, Round> {
     const block = await chain.blockNumber();
     // Decide on a fresh metagraph: LastUpdate on chain is the truth about what already landed.
     let mg: NeuronMetagraph = this.deps.cache.value!;
-    const firstCheck = weightsDecision({ block, mg, ownUid, last: this.lastWeights, backoffUntilBlock: this.backoffUntilBlock });
+    const firstCheck = weightsDecision({
+      block,
+      mg,
+      ownUid,
+      last: this.lastWeights,
+      backoffUntilBlock: this.backoffUntilBlock,
+    });
     if (!firstCheck.due) {
       logger.debug({ block, reason: firstCheck.reason }, 'weights not due');
       return;
     }
     mg = await this.deps.cache.refresh();
-    const decision = weightsDecision({ block, mg, ownUid, last: this.lastWeights, backoffUntilBlock: this.backoffUntilBlock });
+    const decision = weightsDecision({
+      block,
+      mg,
+      ownUid,
+      last: this.lastWeights,
+      backoffUntilBlock: this.backoffUntilBlock,
+    });
     if (!decision.due) {
       logger.debug({ block, reason: decision.reason }, 'weights not due');
       return;
@@ -158,14 +184,25 @@ export class ValidatorLoop<D, Round> {
       return;
     }
     try {
-      const outcome = await chain.submitWeights({ netuid: config.netuid, uids, weights, versionKey: this.deps.versionKey });
+      const outcome = await chain.submitWeights({
+        netuid: config.netuid,
+        uids,
+        weights,
+        versionKey: this.deps.versionKey,
+      });
       if (outcome.kind === 'skipped') {
         metrics.weightsSubmitted.inc({ result: 'skipped' });
         logger.info({ reason: outcome.reason }, 'weights skipped');
         this.backoffUntilBlock = block + 2;
         return;
       }
-      this.lastWeights = { block: outcome.block, epoch: Math.floor(outcome.block / (mg.tempo + 1)), uids, weights, mode: outcome.kind };
+      this.lastWeights = {
+        block: outcome.block,
+        epoch: Math.floor(outcome.block / (mg.tempo + 1)),
+        uids,
+        weights,
+        mode: outcome.kind,
+      };
       metrics.weightsSubmitted.inc({ result: outcome.kind });
       logger.info({ block: outcome.block, mode: outcome.kind, uids, weights }, 'weights submitted');
       await this.persist();

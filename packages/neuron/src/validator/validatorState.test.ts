@@ -1,8 +1,11 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDirs } from '../testing/tempDirs.js';
 import { loadValidatorState, STATE_FILE, saveValidatorState, type ValidatorState } from './validatorState.js';
+
+const dirs = tempDirs('neuron-state-');
+afterAll(() => dirs.cleanup());
 
 const state: ValidatorState = {
   version: 1,
@@ -17,7 +20,7 @@ const state: ValidatorState = {
 
 describe('validator state', () => {
   it('round-trips through an atomic write and leaves no temp file', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'neuron-state-')), 'nested');
+    const dir = join(dirs.make(), 'nested');
     await saveValidatorState(dir, state);
     await saveValidatorState(dir, { ...state, step: 8 });
     expect(readdirSync(dir)).toEqual([STATE_FILE]);
@@ -28,7 +31,7 @@ describe('validator state', () => {
   });
 
   it('reports a missing file, a foreign one, and moves a corrupt one aside', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'neuron-state-'));
+    const dir = dirs.make();
     expect(await loadValidatorState(dir, { netuid: 2, hotkey: '5Hot' })).toEqual({ kind: 'missing' });
     await saveValidatorState(dir, state);
     expect((await loadValidatorState(dir, { netuid: 3, hotkey: '5Hot' })).kind).toBe('mismatch');

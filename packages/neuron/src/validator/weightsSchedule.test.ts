@@ -18,8 +18,12 @@ const mg = (lastUpdate: number, tempo = 10, weightsRateLimit = 0): NeuronMetagra
 
 describe('weightsDecision', () => {
   it('is due once per tempo after the later of our record and the chain LastUpdate', () => {
-    expect(weightsDecision({ block: 100, mg: mg(95), ownUid: 0, last: null, backoffUntilBlock: 0 }).due).toBe(false);
-    expect(weightsDecision({ block: 105, mg: mg(95), ownUid: 0, last: null, backoffUntilBlock: 0 }).due).toBe(true);
+    expect(weightsDecision({ block: 100, mg: mg(95), ownUid: 0, last: null, backoffUntilBlock: 0 }).due).toBe(
+      false,
+    );
+    expect(weightsDecision({ block: 105, mg: mg(95), ownUid: 0, last: null, backoffUntilBlock: 0 }).due).toBe(
+      true,
+    );
     const last = { block: 104, epoch: 9, uids: [0], weights: [1], mode: 'set' };
     expect(weightsDecision({ block: 105, mg: mg(95), ownUid: 0, last, backoffUntilBlock: 0 })).toMatchObject({
       due: false,
@@ -28,11 +32,11 @@ describe('weightsDecision', () => {
   });
 
   it('honours a rate limit longer than the tempo and a backoff', () => {
-    expect(weightsDecision({ block: 120, mg: mg(100, 10, 50), ownUid: 0, last: null, backoffUntilBlock: 0 }).due).toBe(
-      false,
-    );
-    expect(weightsDecision({ block: 150, mg: mg(100, 10, 50), ownUid: 0, last: null, backoffUntilBlock: 152 }).due).toBe(
-      false,
-    );
+    expect(
+      weightsDecision({ block: 120, mg: mg(100, 10, 50), ownUid: 0, last: null, backoffUntilBlock: 0 }).due,
+    ).toBe(false);
+    expect(
+      weightsDecision({ block: 150, mg: mg(100, 10, 50), ownUid: 0, last: null, backoffUntilBlock: 152 }).due,
+    ).toBe(false);
   });
 });

@@ -21,7 +21,11 @@ export function weightsDecision(args: {
   const lastSet = Math.max(last?.block ?? 0, chainLast);
   const everySet = Math.max(mg.tempo, mg.weightsRateLimit, 1);
   if (block < args.backoffUntilBlock) {
-    return { due: false, reason: 'backing off after a chain rejection', retryAtBlock: args.backoffUntilBlock };
+    return {
+      due: false,
+      reason: 'backing off after a chain rejection',
+      retryAtBlock: args.backoffUntilBlock,
+    };
   }
   if (lastSet > 0 && block - lastSet < everySet) {
     return {

@@ -32,7 +32,8 @@ export { POW_ARRAYS };
 
 /** The SN2 proof-of-weights incentive over `batch` records (256 and 1024 in production). */
 export function powCircuit(batch: number): CircuitDefinition {
-  if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be a positive integer: ${batch}`);
+  if (!Number.isInteger(batch) || batch < 1)
+    throw new RangeError(`batch must be a positive integer: ${batch}`);
   return {
     name: `sn2-pow-${batch}`,
     type: 'proof_of_weights',

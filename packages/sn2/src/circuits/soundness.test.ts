@@ -1,13 +1,13 @@
 import type { Logger, MemFile } from 'snarkjs';
 import * as snarkjs from 'snarkjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generatePowInputs } from '../inputs/powInputs.js';
 import { generateMlpInputs } from '../inputs/mlpInputs.js';
+import { generatePowInputs } from '../inputs/powInputs.js';
 import { seededRng } from '../inputs/random.js';
-import { testMlpCircuit, testPowCircuit, TEST_POW_BATCH } from '../testing/testCircuits.js';
+import { TEST_POW_BATCH, testMlpCircuit, testPowCircuit } from '../testing/testCircuits.js';
 import type { CircuitArtifacts } from '../zk/buildCircuit.js';
 import { FIELD_MODULUS } from '../zk/field.js';
-import { type LoadedR1cs, freeWires, loadR1cs, unsatisfiedConstraints } from '../zk/r1csCheck.js';
+import { freeWires, type LoadedR1cs, loadR1cs, unsatisfiedConstraints } from '../zk/r1csCheck.js';
 import { powCircuit } from './catalog.js';
 
 // Soundness: a prover must not be able to claim an output the circuit did not compute. We build an
@@ -84,7 +84,12 @@ describe('proof-of-weights circuit soundness', () => {
 
   it('every wire is constrained except the public inputs the incentive ignores', () => {
     const def = powCircuit(TEST_POW_BATCH);
-    const ignored = new Set(['proof_size', 'FLATTENING_COEFFICIENT', 'PROOF_SIZE_WEIGHT', 'PROOF_SIZE_THRESHOLD']);
+    const ignored = new Set([
+      'proof_size',
+      'FLATTENING_COEFFICIENT',
+      'PROOF_SIZE_WEIGHT',
+      'PROOF_SIZE_THRESHOLD',
+    ]);
     const allowed = new Set<number>();
     let wire = 1 + r1cs.nOutputs;
     for (const g of def.publicInputs) {

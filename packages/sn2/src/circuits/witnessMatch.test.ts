@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mlpForward, generateMlpInputs } from '../inputs/mlpInputs.js';
+import { generateMlpInputs, mlpForward } from '../inputs/mlpInputs.js';
 import { computePowOutputs, generatePowInputs, type PowInputs } from '../inputs/powInputs.js';
 import { seededRng } from '../inputs/random.js';
-import { testMlpCircuit, testPowCircuit, TEST_POW_BATCH } from '../testing/testCircuits.js';
+import { TEST_POW_BATCH, testMlpCircuit, testPowCircuit } from '../testing/testCircuits.js';
 import { toField } from '../zk/field.js';
 import { calculateWitness } from '../zk/witness.js';
 
@@ -29,8 +29,16 @@ describe('TypeScript scoring equals the circuit witness', () => {
     const base = generatePowInputs(TEST_POW_BATCH, seededRng(99));
     const cases: Array<Partial<PowInputs>> = [
       { response_time: [S, 2n * S], minimum_response_time: [3n * S, 3n * S], verified: [1n, 1n] },
-      { maximum_response_time: [5n * S, 5n * S], minimum_response_time: [5n * S, 5n * S], verified: [1n, 1n] },
-      { maximum_response_time: [4n * S, 4n * S], minimum_response_time: [5n * S, 5n * S], verified: [1n, 1n] },
+      {
+        maximum_response_time: [5n * S, 5n * S],
+        minimum_response_time: [5n * S, 5n * S],
+        verified: [1n, 1n],
+      },
+      {
+        maximum_response_time: [4n * S, 4n * S],
+        minimum_response_time: [5n * S, 5n * S],
+        verified: [1n, 1n],
+      },
       { response_time: [60n * S, 61n * S], maximum_response_time: [60n * S, 60n * S], verified: [1n, 1n] },
       { COMPETITION_WEIGHT: S, competition: [S, S / 3n], verified: [1n, 1n] },
       { previous_score: [0n, 2n ** 40n - 1n], maximum_score: [2n ** 40n - 1n, 0n], verified: [1n, 1n] },

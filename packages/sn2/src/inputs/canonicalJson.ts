@@ -9,7 +9,9 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value).replace(/[\u007f-\uffff]/g, pyEscape);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(', ')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${canonicalJson(k)}: ${canonicalJson(v)}`).join(', ')}}`;
   }
   throw new TypeError(`cannot serialise ${typeof value}`);

@@ -29,7 +29,9 @@ export const MLP_INPUT_SCALE = 2 ** 16;
 
 /** Benchmark input: 5 values uniform in [0, 0.85] (the reference's LSTM rule) and a fresh nonce. */
 export function generateMlpInputs(rng: Rng = cryptoRng): MlpInputs {
-  const list_items = Array.from({ length: MLP_INPUTS }, () => Math.round(rng.uniform() * 0.85 * MLP_INPUT_SCALE));
+  const list_items = Array.from({ length: MLP_INPUTS }, () =>
+    Math.round(rng.uniform() * 0.85 * MLP_INPUT_SCALE),
+  );
   return { list_items, nonce: rng.int(0, 2 ** 32 - 1) };
 }
 

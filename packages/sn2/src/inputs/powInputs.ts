@@ -1,4 +1,4 @@
-import { POW_ARRAYS, POW_SCALARS, type PowArrayName, type PowScalarName } from '../circuits/catalog.js';
+import { POW_ARRAYS, type PowArrayName, type PowScalarName } from '../circuits/catalog.js';
 import { circuitScoreUpdate } from '../scoring/circuitScore.js';
 import { SCALING, SCORING_CONSTANTS } from '../scoring/constants.js';
 import { cryptoRng, type Rng } from './random.js';
@@ -39,7 +39,8 @@ export const POW_NONCE_ENTRIES = 16;
 
 function randomizeNonce(validatorUids: bigint[], rng: Rng): void {
   const n = Math.min(POW_NONCE_ENTRIES, validatorUids.length);
-  for (let i = validatorUids.length - n; i < validatorUids.length; i++) validatorUids[i] = BigInt(rng.int(0, 65535));
+  for (let i = validatorUids.length - n; i < validatorUids.length; i++)
+    validatorUids[i] = BigInt(rng.int(0, 65535));
 }
 
 /** Random benchmark inputs for a batch, following the reference's generator (spec §3.2). */
@@ -48,7 +49,10 @@ export function generatePowInputs(batch: number, rng: Rng = cryptoRng): PowInput
   const maxRt = minRt + scale(rng.uniform() * 60);
   const rt = minRt + BigInt(Math.floor(rng.uniform() * Number(maxRt - minRt + 1n)));
   const maxScore = SCALING / 256n;
-  const arrays = Object.fromEntries(POW_ARRAYS.map((n) => [n, [] as bigint[]])) as Record<PowArrayName, bigint[]>;
+  const arrays = Object.fromEntries(POW_ARRAYS.map((n) => [n, [] as bigint[]])) as Record<
+    PowArrayName,
+    bigint[]
+  >;
   for (let i = 0; i < batch; i++) {
     arrays.maximum_score.push(maxScore);
     arrays.previous_score.push(BigInt(Math.floor(rng.uniform() * Number(maxScore))));

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateMlpInputs } from '../inputs/mlpInputs.js';
 import { computePowOutputs, generatePowInputs } from '../inputs/powInputs.js';
 import { seededRng } from '../inputs/random.js';
-import { testMlpCircuit, testPowCircuit, TEST_POW_BATCH } from '../testing/testCircuits.js';
+import { TEST_POW_BATCH, testMlpCircuit, testPowCircuit } from '../testing/testCircuits.js';
 import { CircuitRegistry } from '../verifier/circuitRegistry.js';
 import { ProveError } from '../zk/errors.js';
 import { ProverPool } from './proverPool.js';
@@ -21,7 +21,9 @@ describe('ProverPool', () => {
     clearInterval(timer);
     expect(ticks).toBeGreaterThan(0);
     expect(result.proof.protocol).toBe('groth16');
-    expect(result.publicSignals.slice(0, TEST_POW_BATCH).map(BigInt)).toEqual(computePowOutputs(input).new_score);
+    expect(result.publicSignals.slice(0, TEST_POW_BATCH).map(BigInt)).toEqual(
+      computePowOutputs(input).new_score,
+    );
 
     const registry = new CircuitRegistry();
     const id = await registry.register(pow.definition, pow.vkJson);
@@ -40,7 +42,11 @@ describe('ProverPool', () => {
   it('runs at most `concurrency` workers and queues the rest', async () => {
     const mlp = await testMlpCircuit();
     const jobs = Array.from({ length: 5 }, (_, i) =>
-      pool.prove({ wasmPath: mlp.wasmPath, zkeyPath: mlp.zkeyPath, input: { ...generateMlpInputs(seededRng(i)) } }),
+      pool.prove({
+        wasmPath: mlp.wasmPath,
+        zkeyPath: mlp.zkeyPath,
+        input: { ...generateMlpInputs(seededRng(i)) },
+      }),
     );
     expect(pool.workerCount).toBeLessThanOrEqual(2);
     expect(pool.pending).toBe(5);
@@ -61,7 +67,11 @@ describe('ProverPool', () => {
         input: { list_items: [70000, 0, 0, 0, 0], nonce: 1 },
       }),
     ).rejects.toBeInstanceOf(ProveError);
-    const ok = await pool.prove({ wasmPath: mlp.wasmPath, zkeyPath: mlp.zkeyPath, input: { ...generateMlpInputs() } });
+    const ok = await pool.prove({
+      wasmPath: mlp.wasmPath,
+      zkeyPath: mlp.zkeyPath,
+      input: { ...generateMlpInputs() },
+    });
     expect(ok.publicSignals).toHaveLength(8);
   }, 600_000);
 });

@@ -92,7 +92,12 @@ export class ProverPool {
       if (!slot) return;
       const job = this.queue.shift()!;
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, input: job.input, wasmPath: job.wasmPath, zkeyPath: job.zkeyPath });
+      slot.worker.postMessage({
+        id: job.id,
+        input: job.input,
+        wasmPath: job.wasmPath,
+        zkeyPath: job.zkeyPath,
+      });
     }
   }
 
@@ -110,7 +115,12 @@ export class ProverPool {
       if (reply.ok && reply.proof && reply.publicSignals) {
         job.resolve({ proof: reply.proof, publicSignals: reply.publicSignals, proveMs: reply.ms ?? 0 });
       } else {
-        job.reject(new ProveError('witness or proof generation failed; check the inputs', { cause: reply.error, log: reply.log }));
+        job.reject(
+          new ProveError('witness or proof generation failed; check the inputs', {
+            cause: reply.error,
+            log: reply.log,
+          }),
+        );
       }
       this.dispatch();
     });

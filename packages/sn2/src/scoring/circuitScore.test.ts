@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ScaledConstants, type ScaledScoreRecord, circuitScoreUpdate, curvePolynomial } from './circuitScore.js';
+import {
+  circuitScoreUpdate,
+  curvePolynomial,
+  type ScaledConstants,
+  type ScaledScoreRecord,
+} from './circuitScore.js';
 
 const S = 100_000_000n;
 const constants: ScaledConstants = {

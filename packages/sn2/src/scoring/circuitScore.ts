@@ -4,6 +4,8 @@ const S = SCALING;
 const HALF = S / 2n;
 const CURVE_OFFSET = 41_735_537n; // (0.5 - 10/121) * 1e8
 const CUBIC_DIVISOR = 302_500_000_000_000_000n; // 121e16 / 4
+// Math.min does not take bigints.
+const minBig = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 const QUINTIC_DIVISOR = 7_562_500_000_000_000_000_000_000_000_000n; // 121e32 / 1600
 
 /** One record at scale 1e8, exactly as the circuit sees it. */
@@ -32,7 +34,7 @@ export function normalizedResponseTime(r: ScaledScoreRecord, cap: bigint): bigin
   const spread =
     r.minimumResponseTime < r.maximumResponseTime ? r.maximumResponseTime - r.minimumResponseTime : S;
   const xn = (elapsed * S) / spread;
-  return xn < cap ? xn : cap;
+  return minBig(xn, cap);
 }
 
 /**
@@ -57,7 +59,7 @@ export function circuitScoreUpdate(r: ScaledScoreRecord, c: ScaledConstants): bi
   const rtMetric = ((S - curvePolynomial(xn)) * c.responseTimeWeight) / S;
   const compMetric = (r.competition * c.competitionWeight) / S;
   const sum = rtMetric + compMetric;
-  const frac = sum < S ? sum : S;
+  const frac = minBig(sum, S);
   const target = (r.maximumScore * frac) / S;
   if (P < target) return P + (c.rateOfRecovery * (target - P)) / S;
   return P - (c.rateOfRecovery * (P - target)) / S;

@@ -8,7 +8,10 @@ const require = createRequire(import.meta.url);
 export function snarkjsCliPath(): string {
   // snarkjs exports no package.json, so walk up from its entry to the package root.
   let dir = dirname(require.resolve('snarkjs'));
-  while (!existsSync(join(dir, 'package.json')) || !readFileSync(join(dir, 'package.json'), 'utf8').includes('"name": "snarkjs"')) {
+  while (
+    !existsSync(join(dir, 'package.json')) ||
+    !readFileSync(join(dir, 'package.json'), 'utf8').includes('"name": "snarkjs"')
+  ) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('snarkjs package root not found');
     dir = parent;

@@ -1,5 +1,5 @@
 import { mlpCircuit, powCircuit } from '../circuits/catalog.js';
-import { type CircuitArtifacts, buildCircuit } from '../zk/buildCircuit.js';
+import { buildCircuit, type CircuitArtifacts } from '../zk/buildCircuit.js';
 import { testPtauSource } from '../zk/ptau.js';
 
 /** Batch size of the PoW circuit in tests: small enough to compile and prove in seconds. */

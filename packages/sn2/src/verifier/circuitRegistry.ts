@@ -1,7 +1,7 @@
 import type { CircuitDefinition } from '../circuits/definition.js';
 import { publicSignalCount } from '../circuits/definition.js';
-import { circuitIdOf } from '../zk/setupGroth16.js';
 import { Sn2Error } from '../zk/errors.js';
+import { circuitIdOf } from '../zk/setupGroth16.js';
 import { PreparedVerificationKey, VerificationKeySchema } from './groth16Verifier.js';
 
 export interface RegisteredCircuit {
@@ -23,7 +23,9 @@ export class CircuitRegistry {
     if (this.circuits.has(id)) return id;
     const vk = VerificationKeySchema.parse(JSON.parse(vkJson));
     if (vk.nPublic !== publicSignalCount(definition)) {
-      throw new Sn2Error(`verification key has ${vk.nPublic} public signals; ${definition.name} has ${publicSignalCount(definition)}`);
+      throw new Sn2Error(
+        `verification key has ${vk.nPublic} public signals; ${definition.name} has ${publicSignalCount(definition)}`,
+      );
     }
     this.circuits.set(id, { id, definition, key: await PreparedVerificationKey.prepare(vk) });
     return id;

@@ -16,7 +16,10 @@ export type Groth16Proof = z.infer<typeof Groth16ProofSchema>;
 /** snarkjs `public.json`: decimal field elements, outputs first. */
 export const PublicSignalsSchema = z
   .array(decimal)
-  .refine((a) => a.every((s) => BigInt(s) < FIELD_MODULUS), 'every public signal must be below the field modulus');
+  .refine(
+    (a) => a.every((s) => BigInt(s) < FIELD_MODULUS),
+    'every public signal must be below the field modulus',
+  );
 
 /** Proof size used in scoring (spec §2.1): characters of every pi_a, pi_b, pi_c element. */
 export function circomProofSize(proof: Groth16Proof): number {

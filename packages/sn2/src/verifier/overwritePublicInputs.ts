@@ -13,7 +13,10 @@ function flatten(value: unknown, out: bigint[], name: string): void {
     out.push(toField(value));
   } else if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) {
-      throw new InputShapeError(`input ${name} holds a non-integer; scale it before proving`, { name, value });
+      throw new InputShapeError(`input ${name} holds a non-integer; scale it before proving`, {
+        name,
+        value,
+      });
     }
     out.push(toField(value));
   } else if (typeof value === 'string' && /^-?\d+$/.test(value)) {
@@ -46,9 +49,12 @@ export function overwritePublicInputs(
       const values: bigint[] = [];
       flatten(validatorInputs[group.name], values, group.name);
       if (values.length !== group.size) {
-        throw new InputShapeError(`input ${group.name} has ${values.length} values; the circuit takes ${group.size}`, {
-          name: group.name,
-        });
+        throw new InputShapeError(
+          `input ${group.name} has ${values.length} values; the circuit takes ${group.size}`,
+          {
+            name: group.name,
+          },
+        );
       }
       for (let i = 0; i < group.size; i++) signals[index + i] = values[i]!;
     }

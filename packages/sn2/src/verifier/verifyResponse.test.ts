@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMlpInputs } from '../inputs/mlpInputs.js';
 import { computePowOutputs, generatePowInputs, type PowInputs } from '../inputs/powInputs.js';
 import { seededRng } from '../inputs/random.js';
-import { type ProveResult, ProverPool } from '../prover/proverPool.js';
 import { encodeQueryOutput, MINER_ERROR_STRINGS, toWireInputs } from '../protocol.js';
-import { testMlpCircuit, testPowCircuit, TEST_POW_BATCH } from '../testing/testCircuits.js';
+import { type ProveResult, ProverPool } from '../prover/proverPool.js';
+import { TEST_POW_BATCH, testMlpCircuit, testPowCircuit } from '../testing/testCircuits.js';
 import { FIELD_MODULUS } from '../zk/field.js';
 import { CircuitRegistry } from './circuitRegistry.js';
 import { releaseCurve } from './groth16Verifier.js';
@@ -28,7 +28,11 @@ describe('verifyResponse', () => {
     wire = toWireInputs(inputs);
     [good, mlpProof] = await Promise.all([
       pool.prove({ wasmPath: pow.wasmPath, zkeyPath: pow.zkeyPath, input: wire }),
-      pool.prove({ wasmPath: mlp.wasmPath, zkeyPath: mlp.zkeyPath, input: { ...generateMlpInputs(seededRng(5)) } }),
+      pool.prove({
+        wasmPath: mlp.wasmPath,
+        zkeyPath: mlp.zkeyPath,
+        input: { ...generateMlpInputs(seededRng(5)) },
+      }),
     ]);
   }, 600_000);
   afterAll(async () => {
@@ -39,7 +43,8 @@ describe('verifyResponse', () => {
   const asQuery = (proof: unknown, signals: unknown): MinerAnswer => ({
     query_output: JSON.stringify({ proof: JSON.stringify(proof), public_signals: JSON.stringify(signals) }),
   });
-  const check = (answer: MinerAnswer, circuitId = powId) => verifyResponse(registry, { circuitId, inputs: wire, answer });
+  const check = (answer: MinerAnswer, circuitId = powId) =>
+    verifyResponse(registry, { circuitId, inputs: wire, answer });
 
   it('accepts an honest proof and returns the circuit outputs', async () => {
     const r = await check({ query_output: encodeQueryOutput(good.proof, good.publicSignals) });
@@ -50,7 +55,10 @@ describe('verifyResponse', () => {
   });
 
   it('accepts the ProofOfWeightsSynapse form (proof and public_signals as JSON texts)', async () => {
-    const r = await check({ proof: JSON.stringify(good.proof), public_signals: JSON.stringify(good.publicSignals) });
+    const r = await check({
+      proof: JSON.stringify(good.proof),
+      public_signals: JSON.stringify(good.publicSignals),
+    });
     expect(r.verified).toBe(true);
   });
 
@@ -96,7 +104,11 @@ describe('verifyResponse', () => {
   it('rejects a proof made on other inputs: the validator overwrites the public inputs', async () => {
     const signals = [...good.publicSignals];
     const other = { ...wire, previous_score: [0, 0] };
-    const r = await verifyResponse(registry, { circuitId: powId, inputs: other, answer: asQuery(good.proof, signals) });
+    const r = await verifyResponse(registry, {
+      circuitId: powId,
+      inputs: other,
+      answer: asQuery(good.proof, signals),
+    });
     expect(r).toMatchObject({ verified: false, reason: 'invalid_proof' });
   });
 
@@ -106,7 +118,9 @@ describe('verifyResponse', () => {
       reason: 'wrong_signal_count',
     });
     // The MLP proof with the PoW signals: the pairing check fails.
-    expect(await check(asQuery(mlpProof.proof, good.publicSignals))).toMatchObject({ reason: 'invalid_proof' });
+    expect(await check(asQuery(mlpProof.proof, good.publicSignals))).toMatchObject({
+      reason: 'invalid_proof',
+    });
   });
 
   it('rejects an unknown circuit id', async () => {

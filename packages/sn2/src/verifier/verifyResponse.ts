@@ -65,7 +65,11 @@ export async function verifyResponse(registry: CircuitRegistry, req: VerifyReque
   let proofRaw: unknown;
   let signalsRaw: unknown;
   if ('query_output' in req.answer) {
-    if (req.answer.query_output === null || req.answer.query_output === undefined || req.answer.query_output === '') {
+    if (
+      req.answer.query_output === null ||
+      req.answer.query_output === undefined ||
+      req.answer.query_output === ''
+    ) {
       return fail('empty_response');
     }
     const outer = decode(req.answer.query_output);
@@ -76,7 +80,13 @@ export async function verifyResponse(registry: CircuitRegistry, req: VerifyReque
     proofRaw = req.answer.proof;
     signalsRaw = req.answer.public_signals;
   }
-  if (proofRaw === undefined || proofRaw === null || proofRaw === '' || signalsRaw === undefined || signalsRaw === null) {
+  if (
+    proofRaw === undefined ||
+    proofRaw === null ||
+    proofRaw === '' ||
+    signalsRaw === undefined ||
+    signalsRaw === null
+  ) {
     return fail('empty_response', 'missing proof or public_signals');
   }
 

@@ -1,6 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { type CircuitDefinition, mainSource } from '../circuits/definition.js';
@@ -57,7 +66,10 @@ export async function compileCircuit(
     // circom runs under WASI and cannot follow pnpm's symlinks, so give it real copies.
     const src = join(tmp, 'src');
     cpSync(circuitsDir, src, { recursive: true, dereference: true });
-    cpSync(circomlibDir(), join(src, 'include', 'circomlib', 'circuits'), { recursive: true, dereference: true });
+    cpSync(circomlibDir(), join(src, 'include', 'circomlib', 'circuits'), {
+      recursive: true,
+      dereference: true,
+    });
     writeFileSync(join(src, 'main.circom'), mainSource(def));
     mkdirSync(join(src, 'out'));
     await runCircom(src, ['main.circom', '--r1cs', '--wasm', '--O2', '-o', 'out', '-l', 'include']);
@@ -67,7 +79,13 @@ export async function compileCircuit(
     rmSync(src, { recursive: true, force: true });
   });
   const r1csPath = join(dir, 'circuit.r1cs');
-  return { definition: def, dir, r1csPath, wasmPath: join(dir, 'circuit.wasm'), header: readR1csHeader(r1csPath) };
+  return {
+    definition: def,
+    dir,
+    r1csPath,
+    wasmPath: join(dir, 'circuit.wasm'),
+    header: readR1csHeader(r1csPath),
+  };
 }
 
 function runCircom(cwd: string, args: string[]): Promise<void> {

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { PtauError } from './errors.js';
 import { findWorkspaceRoot } from './paths.js';
 
@@ -32,7 +35,8 @@ export async function sha256File(path: string): Promise<string> {
 export async function loadPtau(source: PtauSource, cacheDir: string): Promise<VerifiedPtau> {
   const want = source.sha256.toLowerCase();
   let path = source.location;
-  if (/^https?:\/\//.test(path)) {
+  const remote = /^https?:\/\//.test(path);
+  if (remote) {
     path = join(cacheDir, `ptau-${want}.ptau`);
     if (!existsSync(path)) await download(source.location, path, cacheDir);
   }
@@ -44,6 +48,8 @@ export async function loadPtau(source: PtauSource, cacheDir: string): Promise<Ve
   const known = verified.get(path);
   const got = known ?? (await sha256File(path));
   if (got !== want) {
+    // A bad download must not stick in the cache; a local file is the operator's to fix.
+    if (remote) rmSync(path, { force: true });
     throw new PtauError('powers-of-tau file does not match its pinned sha256; re-download it', {
       path,
       expected: want,
@@ -58,8 +64,10 @@ async function download(url: string, target: string, cacheDir: string): Promise<
   mkdirSync(cacheDir, { recursive: true });
   const res = await fetch(url);
   if (!res.ok) throw new PtauError(`powers-of-tau download failed: HTTP ${res.status}`, { url });
+  if (!res.body) throw new PtauError('powers-of-tau download returned no body', { url });
   const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.from(await res.arrayBuffer()));
+  // Streamed to disk: production files are hundreds of MB and up.
+  await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(tmp));
   renameSync(tmp, target);
 }
 

@@ -13,7 +13,8 @@ export interface LoadedR1cs {
 
 export async function loadR1cs(r1csPath: string): Promise<LoadedR1cs> {
   const json = await snarkjs.r1cs.exportJson(r1csPath);
-  const lc = (m: Record<string, string>): Lc => new Map(Object.entries(m).map(([k, v]) => [Number(k), BigInt(v)]));
+  const lc = (m: Record<string, string>): Lc =>
+    new Map(Object.entries(m).map(([k, v]) => [Number(k), BigInt(v)]));
   return {
     nVars: json.nVars,
     nOutputs: json.nOutputs,

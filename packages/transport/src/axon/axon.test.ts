@@ -45,13 +45,15 @@ describe('axon status codes (§1.8 + issue #3)', () => {
     expect((r.json.axon as Record<string, unknown>).status_code).toBe(200);
     expect((r.json.axon as Record<string, unknown>).status_message).toBe('Success');
     expect(r.headers.bt_header_axon_status_code).toBe('200');
-    expect(r.headers.computed_body_hash).toBe('b103dc8a5244fd6548f7c0de617ee66d25f79007a993bc15c6ea11d8390e6279');
+    expect(r.headers.computed_body_hash).toBe(
+      'b103dc8a5244fd6548f7c0de617ee66d25f79007a993bc15c6ea11d8390e6279',
+    );
   });
 
   it('404 for an unknown synapse, naming the available ones', async () => {
     const r = await post('/Nope', signed());
     expect(r.status).toBe(404);
-    expect(r.json.message).toBe("Synapse name 'Nope' not found. Available synapses ['Dummy']");
+    expect(r.json.message).toBe("Synapse name 'Nope' not found. Available synapses ['Synapse', 'Dummy']");
   });
 
   it('401 without a signature (never skipped, SDK #3392)', async () => {
@@ -68,7 +70,10 @@ describe('axon status codes (§1.8 + issue #3)', () => {
     const wrongKey = await post('/Dummy', signed({ signWith: charlie }));
     expect(wrongKey.status).toBe(401);
     expect(wrongKey.json.message).toMatch(/Signature mismatch/);
-    const otherAxon = await post('/Dummy', signedDummyRequest({ signer: bob, axonHotkey: charlie.ss58Address }));
+    const otherAxon = await post(
+      '/Dummy',
+      signedDummyRequest({ signer: bob, axonHotkey: charlie.ss58Address }),
+    );
     expect(otherAxon.status).toBe(401);
   });
 
@@ -78,7 +83,10 @@ describe('axon status codes (§1.8 + issue #3)', () => {
     const replay = await post('/Dummy', req);
     expect(replay.status).toBe(401);
     expect(replay.json.message).toMatch(/Nonce is too old, a newer one was last processed/);
-    const stale = await post('/Dummy', signed({ uuid: 'stale', nonce: processNonces.next() - 60_000_000_000n }));
+    const stale = await post(
+      '/Dummy',
+      signed({ uuid: 'stale', nonce: processNonces.next() - 60_000_000_000n }),
+    );
     expect(stale.status).toBe(401);
     expect(stale.json.message).toMatch(/Nonce is too old: acceptable delta is 16.00 seconds/);
   });
@@ -96,7 +104,10 @@ describe('axon status codes (§1.8 + issue #3)', () => {
     expect(r.status).toBe(403);
     expect(r.json.message).toBe('Forbidden. Key is blacklisted: not a validator.');
     // An unverified claim to be Charlie is a 401, not a 403: blacklists never see forged keys.
-    const forged = await post('/Dummy', signedDummyRequest({ signer: charlie, signWith: bob, axonHotkey: alice.ss58Address }));
+    const forged = await post(
+      '/Dummy',
+      signedDummyRequest({ signer: charlie, signWith: bob, axonHotkey: alice.ss58Address }),
+    );
     expect(forged.status).toBe(401);
   });
 
@@ -133,7 +144,13 @@ describe('axon status codes (§1.8 + issue #3)', () => {
 
 describe('axon configuration', () => {
   it('publishes external ip/port when given', async () => {
-    const a = createAxon({ signer: alice, ip: '127.0.0.1', port: 0, externalIp: '203.0.113.7', externalPort: 9000 });
+    const a = createAxon({
+      signer: alice,
+      ip: '127.0.0.1',
+      port: 0,
+      externalIp: '203.0.113.7',
+      externalPort: 9000,
+    });
     a.attach(Dummy, { forward: (s) => s });
     await a.start();
     try {

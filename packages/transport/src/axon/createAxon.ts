@@ -2,12 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Signer } from '@taonode/wallet';
 import Fastify, {
   type FastifyBaseLogger,
-  LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { Logger } from 'pino';
 import { EMPTY_BODY_HASH } from '../codec/bodyHash.js';
 import { headerValue, synapseToHeaders, terminalFromHeaders, timeoutFromHeaders } from '../codec/headers.js';
 import { JsonSyntaxError, parseLosslessJson } from '../codec/losslessJson.js';
 import { processNonces } from '../codec/nonce.js';
+import { BaseSynapse } from '../synapse/baseSynapse.js';
 import type { SynapseDef } from '../synapse/defineSynapse.js';
 import type { Synapse, SynapseBase } from '../synapse/synapse.js';
 import { emptyTerminal } from '../synapse/terminalInfo.js';
@@ -15,10 +20,10 @@ import { SDK_VERSION } from '../version.js';
 import type { AttachHandlers } from './hooks.js';
 import { NonceWindow } from './nonceWindow.js';
 import { PriorityGate } from './priorityGate.js';
-import { type RequestState, runForward } from './runForward.js';
 import { sendJson } from './replies.js';
-import { verifyRequest } from './verifyRequest.js';
+import { type RequestState, runForward } from './runForward.js';
 import { VerifyPool } from './verifyPool.js';
+import { verifyRequest } from './verifyRequest.js';
 
 export interface AxonOptions {
   /** The hotkey this axon serves for; requests must be addressed to it. */
@@ -63,6 +68,8 @@ interface Route {
   handlers: AttachHandlers<Synapse<object>>;
 }
 
+const PING = BaseSynapse;
+
 export function createAxon(options: AxonOptions): Axon {
   const hotkey = options.signer.ss58Address;
   const uuid = randomUUID();
@@ -71,6 +78,11 @@ export function createAxon(options: AxonOptions): Axon {
   const gate = new PriorityGate(options.maxConcurrentForwards ?? 32, options.maxQueuedForwards ?? 1024);
   const maxTimeoutS = options.maxTimeoutS ?? 600;
   const routes = new Map<string, Route>();
+  // Like a fresh Python axon: the base `Synapse` route answers an (authenticated) ping.
+  routes.set(PING.name, {
+    def: PING as unknown as SynapseDef<object, unknown>,
+    handlers: { forward: (s) => s },
+  });
   const states = new WeakMap<FastifyRequest, RequestState>();
   let pool: VerifyPool | undefined;
   let app: FastifyInstance | undefined;
@@ -108,7 +120,10 @@ export function createAxon(options: AxonOptions): Axon {
     if (mw !== undefined) {
       mw.axon.status_code = code;
       mw.axon.status_message = message;
-      Object.assign(headers, synapseToHeaders({ synapse: mw, bodyHash: mw.computed_body_hash || EMPTY_BODY_HASH }));
+      Object.assign(
+        headers,
+        synapseToHeaders({ synapse: mw, bodyHash: mw.computed_body_hash || EMPTY_BODY_HASH }),
+      );
     }
     return sendJson(reply, code, headers, JSON.stringify({ message }));
   }
@@ -128,7 +143,9 @@ export function createAxon(options: AxonOptions): Axon {
       try {
         done(null, parseLosslessJson(text));
       } catch (err) {
-        const e = new Error(`Malformed JSON body: ${(err as Error).message}`) as Error & { statusCode: number };
+        const e = new Error(`Malformed JSON body: ${(err as Error).message}`) as Error & {
+          statusCode: number;
+        };
         e.statusCode = 400;
         done(e, undefined);
       }
@@ -137,7 +154,12 @@ export function createAxon(options: AxonOptions): Axon {
     f.setNotFoundHandler((req, reply) => {
       const name = (req.url.split('?')[0] ?? '').split('/')[1] ?? '';
       const available = [...routes.keys()].map((n) => `'${n}'`).join(', ');
-      return fail(reply, 404, `Synapse name '${name}' not found. Available synapses [${available}]`, undefined);
+      return fail(
+        reply,
+        404,
+        `Synapse name '${name}' not found. Available synapses [${available}]`,
+        undefined,
+      );
     });
 
     f.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
@@ -206,7 +228,12 @@ export function createAxon(options: AxonOptions): Axon {
           }
           const expected = def.bodyHash(parsed.data);
           if (expected !== state.mw.computed_body_hash) {
-            return fail(reply, 401, 'Not Verified with error: computed_body_hash does not match the body', state.mw);
+            return fail(
+              reply,
+              401,
+              'Not Verified with error: computed_body_hash does not match the body',
+              state.mw,
+            );
           }
           state.synapse = parsed.data;
         },
@@ -215,8 +242,10 @@ export function createAxon(options: AxonOptions): Axon {
           const priority = handlers.priority ? await handlers.priority(state.synapse!) : 0;
           const deadline = state.startMs + state.timeoutS * 1000;
           const got = await gate.acquire(priority, deadline);
-          if (got === 'timeout') return fail(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
-          if (got === 'overloaded') return fail(reply, 503, 'Axon overloaded: too many queued requests', state.mw);
+          if (got === 'timeout')
+            return fail(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
+          if (got === 'overloaded')
+            return fail(reply, 503, 'Axon overloaded: too many queued requests', state.mw);
           state.holdsGate = true;
         },
         handler: async (req, reply) => {
@@ -242,7 +271,9 @@ export function createAxon(options: AxonOptions): Axon {
     },
     attach(def, handlers) {
       if (app !== undefined) throw new Error('attach() must be called before start()');
-      if (routes.has(def.name)) throw new Error(`synapse '${def.name}' is already attached`);
+      if (routes.has(def.name) && def.name !== PING.name) {
+        throw new Error(`synapse '${def.name}' is already attached`);
+      }
       routes.set(def.name, {
         def: def as unknown as SynapseDef<object, unknown>,
         handlers: handlers as unknown as AttachHandlers<Synapse<object>>,

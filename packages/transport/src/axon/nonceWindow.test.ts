@@ -7,7 +7,9 @@ describe('NonceWindow', () => {
   it('applies the first-request window (4 s + timeout) and then strict increase', () => {
     let now = 1_000n * S;
     const w = new NonceWindow({ nowNs: () => now });
-    expect(w.check('a:1', now - 20n * S, 12)).toMatch(/acceptable delta is 16.00 seconds but request was 20.00/);
+    expect(w.check('a:1', now - 20n * S, 12)).toMatch(
+      /acceptable delta is 16.00 seconds but request was 20.00/,
+    );
     expect(w.check('a:1', now - 15n * S, 12)).toBeUndefined();
     w.commit('a:1', now - 15n * S);
     expect(w.check('a:1', now - 15n * S, 12)).toMatch(/newer one was last processed/);

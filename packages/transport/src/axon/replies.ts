@@ -2,9 +2,7 @@ import type { FastifyReply } from 'fastify';
 
 // Header values must be visible ASCII; a forward may put anything into a string field that ends
 // up in a header (status_message, hotkey), so anything else is replaced rather than crashing.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[^\t\x20-\x7e]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: same set, global for replace
 const UNSAFE_ALL = /[^\t\x20-\x7e]/g;
 
 export function safeHeaders(h: Record<string, string>): Record<string, string> {
@@ -19,9 +17,5 @@ export function sendJson(
   headers: Record<string, string>,
   body: string,
 ): FastifyReply {
-  return reply
-    .code(code)
-    .headers(safeHeaders(headers))
-    .header('content-type', 'application/json')
-    .send(body);
+  return reply.code(code).headers(safeHeaders(headers)).header('content-type', 'application/json').send(body);
 }

@@ -3,7 +3,8 @@ import { JsonSyntaxError, parseLosslessJson, stringifyLosslessJson } from './los
 
 describe('lossless JSON', () => {
   it('keeps integers beyond 2^53 exact and round-trips them', () => {
-    const text = '{"nonce":1700000000000000123,"f":12.0,"n":-5,"e":1e21,"s":"a\\"b\\u00e9","a":[true,false,null]}';
+    const text =
+      '{"nonce":1700000000000000123,"f":12.0,"n":-5,"e":1e21,"s":"a\\"b\\u00e9","a":[true,false,null]}';
     const v = parseLosslessJson(text) as Record<string, unknown>;
     expect(v.nonce).toBe(1_700_000_000_000_000_123n);
     expect(v.f).toBe(12);
@@ -16,12 +17,30 @@ describe('lossless JSON', () => {
   });
 
   it('agrees with JSON.parse on ordinary documents', () => {
-    const docs = ['[]', '{}', ' {"a" : [1, 2.5, -0.1e-3, "x\\ny"], "b": {"c": null}} ', '"\\ud83d\\ude00"', '0'];
+    const docs = [
+      '[]',
+      '{}',
+      ' {"a" : [1, 2.5, -0.1e-3, "x\\ny"], "b": {"c": null}} ',
+      '"\\ud83d\\ude00"',
+      '0',
+    ];
     for (const d of docs) expect(parseLosslessJson(d)).toEqual(JSON.parse(d));
   });
 
   it('rejects malformed input with a position', () => {
-    for (const bad of ['', '{', '{"a":}', '[1,]', '{"a":1}x', 'tru', '"abc', '{"a" 1}', '01', '"\u0001"', '{a:1}']) {
+    for (const bad of [
+      '',
+      '{',
+      '{"a":}',
+      '[1,]',
+      '{"a":1}x',
+      'tru',
+      '"abc',
+      '{"a" 1}',
+      '01',
+      '"\u0001"',
+      '{a:1}',
+    ]) {
       expect(() => parseLosslessJson(bad), bad).toThrow(JsonSyntaxError);
     }
   });

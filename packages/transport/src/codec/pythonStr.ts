@@ -64,7 +64,8 @@ export function pythonRepr(value: unknown, kind?: NumberKind): string {
   if (typeof value === 'number') return numberRepr(value, kind);
   if (typeof value === 'string') return pythonStrRepr(value);
   if (Array.isArray(value)) return `[${value.map((v) => pythonRepr(v, kind)).join(', ')}]`;
-  if (value instanceof Uint8Array) throw new TypeError('bytes fields are not JSON; encode them (e.g. base64)');
+  if (value instanceof Uint8Array)
+    throw new TypeError('bytes fields are not JSON; encode them (e.g. base64)');
   if (typeof value === 'object') {
     const items = Object.entries(value as Record<string, unknown>).map(
       ([k, v]) => `${pythonStrRepr(k)}: ${pythonRepr(v, kind)}`,

@@ -23,10 +23,12 @@ describe('dendrite signature message (V4)', () => {
   });
 
   it('verifies the reference signature and rejects a tampered one', () => {
-    expect(verifySignature(V4_MESSAGE, V4_SIGNATURE, '5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX')).toBe(true);
-    expect(verifySignature(`${V4_MESSAGE}x`, V4_SIGNATURE, '5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX')).toBe(
-      false,
-    );
+    expect(
+      verifySignature(V4_MESSAGE, V4_SIGNATURE, '5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX'),
+    ).toBe(true);
+    expect(
+      verifySignature(`${V4_MESSAGE}x`, V4_SIGNATURE, '5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX'),
+    ).toBe(false);
   });
 
   it('is what our signer produces for the V1 key', () => {

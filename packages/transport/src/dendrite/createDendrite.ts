@@ -12,9 +12,9 @@ import { SYNAPSE_TYPE, type Synapse } from '../synapse/synapse.js';
 import { emptyTerminal } from '../synapse/terminalInfo.js';
 import { SDK_VERSION } from '../version.js';
 import { applyError } from './mapError.js';
+import { mapLimit } from './mapLimit.js';
 import { NonceLanes } from './nonceLanes.js';
 import { mergeHeaderTerminals, processResponse, ResponseParseError } from './processResponse.js';
-import { mapLimit } from './mapLimit.js';
 
 /** Where to send a synapse: what the metagraph lists for a neuron. */
 export interface AxonTarget {
@@ -45,7 +45,11 @@ export interface Dendrite {
   readonly hotkey: string;
   readonly uuid: string;
   /** Sends `synapse` to every axon; one result per axon, in order. Never throws for a bad miner. */
-  query<F extends object>(axons: readonly AxonTarget[], synapse: Synapse<F>, opts?: QueryOptions): Promise<Synapse<F>[]>;
+  query<F extends object>(
+    axons: readonly AxonTarget[],
+    synapse: Synapse<F>,
+    opts?: QueryOptions,
+  ): Promise<Synapse<F>[]>;
   /** Same, returning each result's `deserialize()`d value (SDK `deserialize=True`). */
   queryDeserialized<F extends object, D>(
     axons: readonly AxonTarget[],
@@ -86,7 +90,12 @@ export function createDendrite(options: DendriteOptions): Dendrite {
     bodyTimeout: 0,
   });
 
-  function prepare<F extends object>(axon: AxonTarget, template: Synapse<F>, laneUuid: string, opts?: QueryOptions) {
+  function prepare<F extends object>(
+    axon: AxonTarget,
+    template: Synapse<F>,
+    laneUuid: string,
+    opts?: QueryOptions,
+  ) {
     const def = synapseTypeOf(template);
     const timeout = opts?.timeout ?? def.timeoutS;
     const synapse: Synapse<F> = { ...structuredClone(template), [SYNAPSE_TYPE]: def };
@@ -111,7 +120,12 @@ export function createDendrite(options: DendriteOptions): Dendrite {
     });
     synapse.dendrite.signature = `0x${Buffer.from(signer.sign(message)).toString('hex')}`;
     const body = stringifyLosslessJson(synapse);
-    const headers = synapseToHeaders({ synapse, bodyHash, inputObjHeaders: def.inputObjHeaders, totalSize: body.length });
+    const headers = synapseToHeaders({
+      synapse,
+      bodyHash,
+      inputObjHeaders: def.inputObjHeaders,
+      totalSize: body.length,
+    });
     headers['content-type'] = 'application/json';
     // Same host as our own public IP: go through loopback (the SDK uses 0.0.0.0).
     const host = options.externalIp !== undefined && axon.ip === options.externalIp ? '127.0.0.1' : axon.ip;
@@ -211,7 +225,11 @@ export function createDendrite(options: DendriteOptions): Dendrite {
     yield p.synapse;
   }
 
-  async function query<F extends object>(axons: readonly AxonTarget[], synapse: Synapse<F>, opts?: QueryOptions) {
+  async function query<F extends object>(
+    axons: readonly AxonTarget[],
+    synapse: Synapse<F>,
+    opts?: QueryOptions,
+  ) {
     synapseTypeOf(synapse);
     const limit = opts?.concurrency ?? options.concurrency ?? 256;
     return mapLimit(axons, limit, (axon) => call(axon, synapse, opts));
@@ -221,7 +239,11 @@ export function createDendrite(options: DendriteOptions): Dendrite {
     hotkey: signer.ss58Address,
     uuid,
     query,
-    async queryDeserialized<F extends object, D>(axons: readonly AxonTarget[], synapse: Synapse<F>, opts?: QueryOptions) {
+    async queryDeserialized<F extends object, D>(
+      axons: readonly AxonTarget[],
+      synapse: Synapse<F>,
+      opts?: QueryOptions,
+    ) {
       const def = synapseTypeOf(synapse) as SynapseDef<F, D>;
       return (await query(axons, synapse, opts)).map((s) => def.deserialize(s));
     },

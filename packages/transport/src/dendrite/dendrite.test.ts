@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type Axon, createAxon } from '../axon/createAxon.js';
 import { streamResponse } from '../axon/hooks.js';
 import { synapseUrl } from '../codec/url.js';
+import { BaseSynapse } from '../synapse/baseSynapse.js';
 import { defineSynapse } from '../synapse/defineSynapse.js';
 import { closedPort, Dummy, rawServer, sleep } from '../testing/fixtures.js';
 import { createDendrite, type Dendrite } from './createDendrite.js';
@@ -54,7 +55,15 @@ describe('dendrite', () => {
     expect(r!.axon.hotkey).toBe(alice.ss58Address);
     expect(r!.dendrite.hotkey).toBe(bob.ss58Address);
     expect(r!.dendrite.process_time).toBeGreaterThan(0);
-    expect(await dendrite.queryDeserialized([target(), target()], Dummy.create({ dummy_input: 1 }))).toEqual([2, 2]);
+    expect(await dendrite.queryDeserialized([target(), target()], Dummy.create({ dummy_input: 1 }))).toEqual([
+      2, 2,
+    ]);
+  });
+
+  it('pings the base Synapse route every axon serves', async () => {
+    const r = await dendrite.call(target(), BaseSynapse.create({}));
+    expect(r.dendrite.status_code).toBe(200);
+    expect(r.name).toBe('Synapse');
   });
 
   it('408 on timeout', async () => {
@@ -65,7 +74,10 @@ describe('dendrite', () => {
 
   it('503 when nothing listens', async () => {
     const port = await closedPort();
-    const r = await dendrite.call({ ip: '127.0.0.1', port, hotkey: alice.ss58Address }, Dummy.create({ dummy_input: 1 }));
+    const r = await dendrite.call(
+      { ip: '127.0.0.1', port, hotkey: alice.ss58Address },
+      Dummy.create({ dummy_input: 1 }),
+    );
     expect(r.dendrite.status_code).toBe(503);
     expect(r.dendrite.status_message).toBe(`Service unavailable at 127.0.0.1:${port}/Dummy`);
   });
@@ -115,7 +127,11 @@ describe('dendrite', () => {
       }, 30);
     });
     try {
-      const axons = Array.from({ length: 20 }, () => ({ ip: '127.0.0.1', port: server.port, hotkey: alice.ss58Address }));
+      const axons = Array.from({ length: 20 }, () => ({
+        ip: '127.0.0.1',
+        port: server.port,
+        hotkey: alice.ss58Address,
+      }));
       const results = await dendrite.query(axons, Dummy.create({ dummy_input: 1 }), { concurrency: 3 });
       expect(results).toHaveLength(20);
       expect(peak).toBeLessThanOrEqual(3);
@@ -128,12 +144,19 @@ describe('dendrite', () => {
   it('keeps nonces strictly increasing per uuid under concurrency (SDK out-of-order bug)', async () => {
     const arrivals: { uuid: string; nonce: bigint }[] = [];
     const server = await rawServer((req, res, body) => {
-      arrivals.push({ uuid: String(req.headers.bt_header_dendrite_uuid), nonce: BigInt(String(req.headers.bt_header_dendrite_nonce)) });
+      arrivals.push({
+        uuid: String(req.headers.bt_header_dendrite_uuid),
+        nonce: BigInt(String(req.headers.bt_header_dendrite_nonce)),
+      });
       // Random delays reorder completions.
       setTimeout(() => res.writeHead(200).end(body), Math.random() * 20);
     });
     try {
-      const axons = Array.from({ length: 64 }, () => ({ ip: '127.0.0.1', port: server.port, hotkey: alice.ss58Address }));
+      const axons = Array.from({ length: 64 }, () => ({
+        ip: '127.0.0.1',
+        port: server.port,
+        hotkey: alice.ss58Address,
+      }));
       await Promise.all([
         dendrite.query(axons, Dummy.create({ dummy_input: 1 })),
         dendrite.query(axons, Dummy.create({ dummy_input: 2 })),
@@ -174,6 +197,26 @@ describe('dendrite', () => {
     expect(synapseUrl('::1', 8091, 'Dummy')).toBe('http://[::1]:8091/Dummy');
     expect(synapseUrl('2001:db8::5', 1, 'X')).toBe('http://[2001:db8::5]:1/X');
     expect(synapseUrl('10.0.0.2', 8091, 'Dummy')).toBe('http://10.0.0.2:8091/Dummy');
+  });
+
+  it('talks to an axon on an IPv6 loopback address', async () => {
+    const v6 = createAxon({ signer: alice, ip: '::1', port: 0 });
+    v6.attach(Dummy, { forward: (s) => ({ ...s, dummy_output: 6 }) });
+    try {
+      await v6.start();
+    } catch {
+      return; // no IPv6 on this host
+    }
+    try {
+      const r = await dendrite.call(
+        { ip: '::1', port: v6.address.port, hotkey: alice.ss58Address },
+        Dummy.create({ dummy_input: 1 }),
+      );
+      expect(r.dendrite.status_code).toBe(200);
+      expect(r.dummy_output).toBe(6);
+    } finally {
+      await v6.stop();
+    }
   });
 
   it('rejects synapses without a type instead of guessing', async () => {

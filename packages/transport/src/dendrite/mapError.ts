@@ -2,7 +2,14 @@ import { pythonFloatRepr } from '../codec/pythonStr.js';
 import type { SynapseBase } from '../synapse/synapse.js';
 import { ResponseParseError } from './processResponse.js';
 
-const CONNECT_FAILED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EADDRNOTAVAIL', 'EAI_AGAIN']);
+const CONNECT_FAILED = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EADDRNOTAVAIL',
+  'EAI_AGAIN',
+]);
 const DISCONNECTED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
 
 /** Error codes along the `cause` chain (undici wraps socket errors). */

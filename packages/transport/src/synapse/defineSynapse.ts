@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { computeBodyHash, type HashField } from '../codec/bodyHash.js';
 import { SYNAPSE_TYPE, type Synapse, type SynapseBase, synapseBaseSchema } from './synapse.js';
 import { emptyTerminal } from './terminalInfo.js';

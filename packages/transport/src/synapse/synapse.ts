@@ -20,7 +20,8 @@ export interface SynapseBase {
 export const SYNAPSE_TYPE: unique symbol = Symbol.for('taonode.synapseType');
 
 /** A synapse instance: base fields plus the subnet's own fields `F`. */
-export type Synapse<F extends object = Record<string, unknown>> = SynapseBase & F & { [SYNAPSE_TYPE]?: unknown };
+export type Synapse<F extends object = Record<string, unknown>> = SynapseBase &
+  F & { [SYNAPSE_TYPE]?: unknown };
 
 export const DEFAULT_TIMEOUT_S = 12;
 

@@ -2,7 +2,7 @@
 // one JSON line with their addresses, then serves until stdin closes. Run with tsx.
 //   --count N  --delay-ms D (forward sleeps D ms)  --workers W (verify threads per axon)
 import { Keypair } from '@taonode/wallet';
-import { createAxon } from '../axon/createAxon.js';
+import { type Axon, createAxon } from '../axon/createAxon.js';
 import { Dummy, sleep } from './fixtures.js';
 
 function arg(name: string, fallback: number): number {
@@ -15,7 +15,7 @@ const delayMs = arg('delay-ms', 0);
 const workers = arg('workers', 0);
 const signer = Keypair.fromUri('//Alice');
 
-const axons = [];
+const axons: Axon[] = [];
 for (let i = 0; i < count; i++) {
   // Spread over 127.0.0.2–127.0.0.17, like neurons on different hosts.
   const ip = count === 1 ? '127.0.0.1' : `127.0.0.${2 + (i % 16)}`;

@@ -32,6 +32,8 @@ export interface RawRequestOptions {
   headers?: Record<string, string | undefined>;
   /** Sign with this key while claiming `signer`'s hotkey. */
   signWith?: Signer;
+  /** Skip signing (for requests that must fail before their signature is checked). */
+  unsigned?: boolean;
 }
 
 /** A signed Dummy request assembled from our codec, with hooks to break any part of it. */
@@ -50,7 +52,9 @@ export function signedDummyRequest(o: RawRequestOptions): { headers: Record<stri
     uuid,
     bodyHash,
   });
-  synapse.dendrite.signature = `0x${Buffer.from((o.signWith ?? o.signer).sign(message)).toString('hex')}`;
+  synapse.dendrite.signature = o.unsigned
+    ? `0x${'00'.repeat(64)}`
+    : `0x${Buffer.from((o.signWith ?? o.signer).sign(message)).toString('hex')}`;
   const body = o.body ?? stringifyLosslessJson(synapse);
   const headers = synapseToHeaders({ synapse, bodyHash, inputObjHeaders: Dummy.inputObjHeaders });
   headers['content-type'] = 'application/json';

@@ -8,11 +8,14 @@ export async function spawnBenchAxons(args: {
   count: number;
   delayMs?: number;
   workers?: number;
+  /** Extra node flags for the axon process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }): Promise<{ axons: AxonTarget[]; cpuSeconds: () => Promise<number>; stop: () => Promise<void> }> {
   const script = fileURLToPath(new URL('./benchAxons.ts', import.meta.url));
   const child = spawn(
     process.execPath,
     [
+      ...(args.nodeArgs ?? []),
       '--conditions=@taonode/source',
       '--import',
       'tsx',

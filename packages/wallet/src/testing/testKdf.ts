@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { Kdf } from '../kdf.js';
+import { type Kdf, setKdfOverrideForTests } from '../kdf.js';
 
 /** Spec §5 V2. */
 export const V2_PASSWORD = 'thisisafakepassword';
@@ -17,3 +17,9 @@ export const testKdf: Kdf = async (password) =>
 
 /** `NODE_OPTIONS` value that installs the same stand-in in a child `taonode` process. */
 export const fastKdfNodeOptions = `--import=${fileURLToPath(new URL('./fastKdf.preload.mjs', import.meta.url))}`;
+
+/** Makes every Wallet/keyfile call in this process use `testKdf`; returns the undo function. */
+export function installTestKdf(): () => void {
+  setKdfOverrideForTests(testKdf);
+  return () => setKdfOverrideForTests(undefined);
+}

@@ -1,16 +1,28 @@
-import { normalizeWeights } from '@taonode/chain';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { normalizeWeights, revealPending, type SubmitWeightsResult, submitWeights } from '@taonode/chain';
 import type { Command } from 'commander';
-import { action, printJson, printLine, UsageError } from '../../io/index.js';
-import { parseUids, parseWeights } from './weightsArgs.js';
+import {
+  action,
+  addWalletOptions,
+  loadHotkey,
+  loadWalletFromOptions,
+  printJson,
+  printLine,
+  printNote,
+  UsageError,
+  type WalletFlags,
+} from '../../io/index.js';
+import { addChainOptions, type ChainFlags, jsonSafe, withChain } from './chainOptions.js';
+import { registerCommitmentCommands } from './commitment.js';
+import { parseNetuid, parseUids, parseVersionKey, parseWeights, usage } from './weightsArgs.js';
 
-/** Turns a flag-parsing failure into a usage error (exit 2) with the flag named. */
-export function usage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+/** Where pending reveals live unless `--reveal-store` says otherwise. */
+export function defaultRevealStore(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TAONODE_REVEAL_STORE ?? join(homedir(), '.taonode', 'pending-reveals.json');
 }
+
+type ChainCmdOpts = ChainFlags & WalletFlags & { netuid: string; json?: boolean; revealStore?: string };
 
 /** weights set|normalize|reveal, commitment set|get. */
 export function registerWeightsCommands(program: Command): void {
@@ -39,4 +51,105 @@ export function registerWeightsCommands(program: Command): void {
         for (let i = 0; i < out.uids.length; i++) printLine(`uid ${out.uids[i]}\t${out.weights[i]}`);
       }),
     );
+
+  const set = weights
+    .command('set')
+    .description('Set weights, or commit them when the subnet uses commit-reveal (signed by the hotkey)')
+    .requiredOption('--netuid <n>', 'subnet id')
+    .requiredOption('--uids <list>', 'comma-separated uids, e.g. 0,1')
+    .requiredOption('--weights <list>', 'comma-separated float weights, e.g. 0.3,0.7')
+    .option('--version-key <n>', 'weights version key (default 10002000, the SDK default)')
+    .option('--mode <mode>', 'auto | set | commit-reveal (default auto: follow the subnet)', 'auto')
+    .option('--reveal-store <path>', 'pending-reveal file (default ~/.taonode/pending-reveals.json)')
+    .option('--json', 'print the result as one JSON object');
+  addChainOptions(addWalletOptions(set)).action(
+    action(
+      async (opts: ChainCmdOpts & { uids: string; weights: string; versionKey?: string; mode: string }) => {
+        const netuid = usage(() => parseNetuid(opts.netuid));
+        const uids = usage(() => parseUids(opts.uids));
+        const floats = usage(() => parseWeights(opts.weights));
+        const versionKey =
+          opts.versionKey === undefined ? undefined : usage(() => parseVersionKey(opts.versionKey!));
+        if (!['auto', 'set', 'commit-reveal'].includes(opts.mode)) {
+          throw new UsageError(`--mode: "${opts.mode}" is not one of auto, set, commit-reveal`);
+        }
+        const hotkey = await loadHotkey(loadWalletFromOptions(opts));
+        const result = await withChain(opts, (client) =>
+          submitWeights(client, {
+            netuid,
+            uids,
+            weights: floats,
+            ...(versionKey === undefined ? {} : { versionKey }),
+            signer: hotkey,
+            store: opts.revealStore ?? defaultRevealStore(),
+            mode: opts.mode as 'auto' | 'set' | 'commit-reveal',
+          }),
+        );
+        if (opts.json) printJson(jsonSafe(result) as Record<string, unknown>);
+        else printLine(describeSubmission(netuid, result));
+      },
+    ),
+  );
+
+  const reveal = weights
+    .command('reveal')
+    .description('Reveal pending commits whose reveal window is open (validators do this automatically)')
+    .requiredOption('--netuid <n>', 'subnet id')
+    .option('--reveal-store <path>', 'pending-reveal file (default ~/.taonode/pending-reveals.json)')
+    .option('--json', 'print the result as one JSON object');
+  addChainOptions(addWalletOptions(reveal)).action(
+    action(async (opts: ChainCmdOpts) => {
+      const netuid = usage(() => parseNetuid(opts.netuid));
+      const hotkey = await loadHotkey(loadWalletFromOptions(opts));
+      const result = await withChain(opts, (client) =>
+        revealPending(client, { signer: hotkey, netuid, store: opts.revealStore ?? defaultRevealStore() }),
+      );
+      const summary = {
+        revealed: result.revealed.map((r) => ({ commitHash: r.commitHash, block: r.revealBlock })),
+        waiting: result.waiting.map((w) => ({
+          commitHash: w.commitHash,
+          revealFromBlock: w.revealFromBlock ?? null,
+        })),
+        dropped: result.dropped.map((d) => ({ commitHash: d.entry.commitHash, reason: d.reason })),
+        failed: result.failed.map((f) => ({
+          commitHash: f.entry.commitHash,
+          error: f.error.name,
+          message: f.error.message,
+        })),
+      };
+      if (result.failed.length > 0) process.exitCode = 1;
+      if (opts.json) {
+        printJson(summary);
+        return;
+      }
+      for (const r of summary.revealed) printLine(`revealed ${r.commitHash} in block ${r.block}`);
+      for (const w of summary.waiting)
+        printLine(`waiting  ${w.commitHash} (window opens at block ${w.revealFromBlock ?? '?'})`);
+      for (const d of summary.dropped) printLine(`dropped  ${d.commitHash}: ${d.reason}`);
+      for (const f of summary.failed) printNote(`failed   ${f.commitHash}: ${f.error}: ${f.message}`);
+      if (
+        result.revealed.length + result.waiting.length + result.dropped.length + result.failed.length ===
+        0
+      ) {
+        printLine(`no pending commits for this hotkey on subnet ${netuid}`);
+      }
+    }),
+  );
+
+  registerCommitmentCommands(program);
+}
+
+function describeSubmission(netuid: number, r: SubmitWeightsResult): string {
+  switch (r.action) {
+    case 'set':
+      return `weights set on subnet ${netuid} in block ${r.blockNumber} (${r.uids.length} uids)`;
+    case 'committed':
+      return (
+        `weights committed on subnet ${netuid} in block ${r.blockNumber} (${r.commitHash}); ` +
+        `reveal window blocks ${r.revealFromBlock ?? '?'}–${r.revealUntilBlock ?? '?'}: ` +
+        `run \`taonode weights reveal --netuid ${netuid}\` then (a running validator reveals by itself)`
+      );
+    case 'skipped':
+      return `nothing sent: ${r.detail}`;
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UsageError } from '../../io/index.js';
 
 /** Parses a comma-separated list with `item`; the flag name goes into the error. */
 function parseList<T>(flag: string, raw: string, item: z.ZodType<T>, what: string): T[] {
@@ -39,4 +40,13 @@ export function parseVersionKey(raw: string): bigint {
     throw new Error(`--version-key: "${raw}" is not an unsigned 64-bit integer`);
   }
   return BigInt(raw);
+}
+
+/** Runs a flag parser; its failure becomes a usage error (exit 2) naming the flag. */
+export function usage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
 }

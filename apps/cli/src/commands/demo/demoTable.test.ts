@@ -4,8 +4,24 @@ import { formatDemoTable } from './demoTable.js';
 describe('formatDemoTable', () => {
   it('aligns columns and shows - for the validator', () => {
     const text = formatDemoTable([
-      { subnet: 'test', netuid: 2, uid: 1, role: 'validator', hotkey: '5DZzdS8TNQM45', score: null, weight: null },
-      { subnet: 'test', netuid: 2, uid: 2, role: 'miner', hotkey: '5HY6f4c4WtsAW', score: 0.99687, weight: 0.513 },
+      {
+        subnet: 'test',
+        netuid: 2,
+        uid: 1,
+        role: 'validator',
+        hotkey: '5DZzdS8TNQM45',
+        score: null,
+        weight: null,
+      },
+      {
+        subnet: 'test',
+        netuid: 2,
+        uid: 2,
+        role: 'miner',
+        hotkey: '5HY6f4c4WtsAW',
+        score: 0.99687,
+        weight: 0.513,
+      },
     ]);
     const lines = text.split('\n');
     expect(lines[0]).toBe('subnet  netuid  uid  role       hotkey      score  weight (chain)');

@@ -10,8 +10,8 @@ import {
   provisionSubnet,
   sleep,
 } from '@taonode/neuron';
-import { type DemoRow, formatDemoTable } from './demoTable.js';
 import { DEMO_SUBNETS, type DemoSubnet } from './demoSubnets.js';
+import { type DemoRow, formatDemoTable } from './demoTable.js';
 import { readChainWeights } from './readChainWeights.js';
 
 export interface DemoOptions {
@@ -63,7 +63,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       subnets.push(await launch(def, provisioned, localnet.url, workDir, repoRoot));
       out(`[${elapsed()}] ${def.id}: daemons started (logs in ${join(workDir, 'logs')})`);
     }
-    out(`[${elapsed()}] waiting for the validators' weights to land on chain (first epoch gives the permit)…`);
+    out(
+      `[${elapsed()}] waiting for the validators' weights to land on chain (first epoch gives the permit)…`,
+    );
     const deadline = started + options.timeoutS * 1000;
     const rows: DemoRow[] = [];
     for (const subnet of subnets) {
@@ -75,7 +77,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     out('');
     out(`demo finished in ${elapsed()}`);
     if (options.keep) {
-      out(`--keep: chain at ${localnet.url}, wallets in ${join(workDir, 'wallets')}, logs in ${join(workDir, 'logs')}`);
+      out(
+        `--keep: chain at ${localnet.url}, wallets in ${join(workDir, 'wallets')}, logs in ${join(workDir, 'logs')}`,
+      );
       out('everything keeps running; press Ctrl-C to stop');
       await (options.untilStopped ?? never)();
     }
@@ -169,7 +173,9 @@ async function waitForWeights(client: ChainClient, s: RunningSubnet, deadline: n
   for (;;) {
     const dead = s.daemons.find((d) => !d.running);
     if (dead) throw new Error(`${dead.spec.name} exited with code ${dead.exitCode}`);
-    const weights = await readChainWeights(client, s.provisioned.netuid, validator.uid).catch(() => new Map());
+    const weights = await readChainWeights(client, s.provisioned.netuid, validator.uid).catch(
+      () => new Map(),
+    );
     if (miners.every((m) => (weights.get(m.uid) ?? 0) > 0)) {
       const state = await loadValidatorState(s.validatorStateDir, {
         netuid: s.provisioned.netuid,

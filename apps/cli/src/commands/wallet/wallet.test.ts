@@ -1,10 +1,11 @@
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fastKdfNodeOptions, V2_KEY_HEX, V2_PASSWORD } from '@taonode/wallet/testing';
+import { fastKdfNodeOptions, installTestKdf, V2_KEY_HEX, V2_PASSWORD } from '@taonode/wallet/testing';
 import sodium from 'libsodium-wrappers-sumo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, runCli } from '../../testing/runCli.js';
+import { runWalletInProcess } from './testing/runWalletInProcess.js';
 
 const V1 = {
   mnemonic: 'old leopard transfer rib spatial phone calm indicate online fire caution review',
@@ -30,6 +31,11 @@ const cli = (args: string[], options: { env?: NodeJS.ProcessEnv; input?: string 
     input: options.input,
     timeoutMs: 180_000,
   });
+/** Same command in this process (fast; Argon2i replaced by the same table). No stdin. */
+const inproc = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
+  const { NODE_OPTIONS: _unused, ...rest } = env(extraEnv);
+  return runWalletInProcess([...args, '--wallet.path', root], rest);
+};
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
 
 /** A failure is a non-zero exit and exactly one line on stderr, naming no secret. */
@@ -43,11 +49,14 @@ function expectOneLineError(r: CliResult, pattern: RegExp): void {
   expect(r.stderr).not.toContain(V2_PASSWORD);
 }
 
+let uninstallKdf: () => void;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'taonode-cli-wallet-'));
   await sodium.ready;
+  uninstallKdf = installTestKdf();
 });
 afterAll(async () => {
+  uninstallKdf();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -94,7 +103,7 @@ describe('taonode wallet (end to end)', () => {
   });
 
   it('new-hotkey prints the mnemonic once, clearly marked; --n-words 24', SLOW, async () => {
-    const r = await cli(['new-hotkey', '--wallet.hotkey', 'miner2', '--n-words', '24']);
+    const r = await inproc(['new-hotkey', '--wallet.hotkey', 'miner2', '--n-words', '24']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/NEW HOTKEY 'MINER2' MNEMONIC \(24 words\)/);
     expect(r.stdout).toMatch(/store them offline/);
@@ -105,7 +114,7 @@ describe('taonode wallet (end to end)', () => {
   });
 
   it('list --json', SLOW, async () => {
-    const r = await cli(['list', '--json']);
+    const r = await inproc(['list', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { wallets: { name: string; hotkeys: Record<string, string> }[] };
     expect(out.wallets.map((w) => w.name)).toEqual(['default']);
@@ -117,8 +126,7 @@ describe('taonode wallet (end to end)', () => {
     expect(s.code).toBe(0);
     const signature = s.stdout.trim();
     expect(signature).toMatch(/^0x[0-9a-f]{128}$/);
-    const ok = await runCli([
-      'wallet',
+    const ok = await runWalletInProcess([
       'verify',
       '--message',
       'hello taonode',
@@ -129,8 +137,7 @@ describe('taonode wallet (end to end)', () => {
     ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/valid/);
-    const byKey = await runCli([
-      'wallet',
+    const byKey = await runWalletInProcess([
       'verify',
       '--message',
       'hello taonode',
@@ -176,10 +183,10 @@ describe('taonode wallet (end to end)', () => {
   );
 
   it('regen-coldkeypub --ss58 makes a watch-only wallet', SLOW, async () => {
-    const r = await cli(['regen-coldkeypub', '--wallet.name', 'watch', '--ss58', V1.ss58, '--json']);
+    const r = await inproc(['regen-coldkeypub', '--wallet.name', 'watch', '--ss58', V1.ss58, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).coldkey).toBe(V1.ss58);
-    const show = await cli(['show', '--wallet.name', 'watch', '--json']);
+    const show = await inproc(['show', '--wallet.name', 'watch', '--json']);
     expect(JSON.parse(show.stdout)).toEqual({ coldkey: V1.ss58, hotkeys: {} });
   });
 });
@@ -201,13 +208,13 @@ describe('taonode wallet: bad input → exit != 0, one line', () => {
   });
 
   it('missing wallet', SLOW, async () => {
-    expectOneLineError(await cli(['show', '--wallet.name', 'nope']), /wallet not found/);
-    expectOneLineError(await cli(['sign', '--wallet.name', 'nope', '--message', 'm']), /not found/);
+    expectOneLineError(await inproc(['show', '--wallet.name', 'nope']), /wallet not found/);
+    expectOneLineError(await inproc(['sign', '--wallet.name', 'nope', '--message', 'm']), /not found/);
   });
 
   it('existing file without --overwrite; with it the key is replaced', SLOW, async () => {
-    expectOneLineError(await cli(['regen-hotkey', '--mnemonic', V1.mnemonic]), /--overwrite/);
-    const r = await cli(['regen-hotkey', '--seed', `0x${'22'.repeat(32)}`, '--overwrite', '--json']);
+    expectOneLineError(await inproc(['regen-hotkey', '--mnemonic', V1.mnemonic]), /--overwrite/);
+    const r = await inproc(['regen-hotkey', '--seed', `0x${'22'.repeat(32)}`, '--overwrite', '--json']);
     expect(r.code).toBe(0);
     expect((await readJson(join(root, 'default', 'hotkeys', 'default'))).ss58Address).toBe(
       JSON.parse(r.stdout).ss58Address,
@@ -217,11 +224,11 @@ describe('taonode wallet: bad input → exit != 0, one line', () => {
   it('mnemonic with a bad checksum / unknown word', SLOW, async () => {
     const badChecksum = V1.mnemonic.replace('review', 'caution');
     expectOneLineError(
-      await cli(['regen-hotkey', '--wallet.name', 'x', '--mnemonic', badChecksum]),
+      await inproc(['regen-hotkey', '--wallet.name', 'x', '--mnemonic', badChecksum]),
       /checksum/,
     );
     const unknown = V1.mnemonic.replace('leopard', 'leopardd');
-    const r = await cli(['regen-hotkey', '--wallet.name', 'x', '--mnemonic', unknown]);
+    const r = await inproc(['regen-hotkey', '--wallet.name', 'x', '--mnemonic', unknown]);
     expectOneLineError(r, /#2 not in the English BIP39 word list/);
     await expect(stat(join(root, 'x'))).rejects.toThrow();
   });
@@ -229,7 +236,7 @@ describe('taonode wallet: bad input → exit != 0, one line', () => {
   it('world-readable keyfile', SLOW, async () => {
     const file = await seed('loose', 'hotkeys/default', JSON.stringify({ secretPhrase: V1.mnemonic }), 0o644);
     expectOneLineError(
-      await cli(['sign', '--wallet.name', 'loose', '--message', 'm']),
+      await inproc(['sign', '--wallet.name', 'loose', '--message', 'm']),
       new RegExp(`chmod 600 ${file}`),
     );
   });
@@ -237,29 +244,29 @@ describe('taonode wallet: bad input → exit != 0, one line', () => {
   it('unreadable keyfile', SLOW, async () => {
     await mkdir(join(root, 'unreadable', 'hotkeys', 'default'), { recursive: true });
     expectOneLineError(
-      await cli(['sign', '--wallet.name', 'unreadable', '--message', 'm']),
+      await inproc(['sign', '--wallet.name', 'unreadable', '--message', 'm']),
       /cannot read keyfile/,
     );
   });
 
   it('corrupt JSON', SLOW, async () => {
     await seed('corrupt', 'hotkeys/default', '{"secretPhrase": "old leopard');
-    expectOneLineError(await cli(['sign', '--wallet.name', 'corrupt', '--message', 'm']), /corrupt/);
+    expectOneLineError(await inproc(['sign', '--wallet.name', 'corrupt', '--message', 'm']), /corrupt/);
   });
 
   it('truncated encrypted file', SLOW, async () => {
     const data = await readFile(join(root, 'default', 'coldkey'));
     await seed('trunc', 'coldkey', data.subarray(0, 20));
-    const r = await cli(['sign', '--wallet.name', 'trunc', '--use-coldkey', '--message', 'm'], {
-      env: { TAONODE_WALLET_PASSWORD: V2_PASSWORD },
+    const r = await inproc(['sign', '--wallet.name', 'trunc', '--use-coldkey', '--message', 'm'], {
+      TAONODE_WALLET_PASSWORD: V2_PASSWORD,
     });
     expectOneLineError(r, /truncated/);
   });
 
   it('legacy Ansible Vault / Fernet keyfiles name the btcli fix', SLOW, async () => {
     await seed('vault', 'coldkey', '$ANSIBLE_VAULT;1.1;AES256\n3132');
-    const r = await cli(['sign', '--wallet.name', 'vault', '--use-coldkey', '--message', 'm'], {
-      env: { TAONODE_WALLET_PASSWORD: 'x' },
+    const r = await inproc(['sign', '--wallet.name', 'vault', '--use-coldkey', '--message', 'm'], {
+      TAONODE_WALLET_PASSWORD: 'x',
     });
     expectOneLineError(r, /Ansible Vault.*btcli wallet regen-coldkey/);
   });
@@ -270,17 +277,16 @@ describe('taonode wallet: bad input → exit != 0, one line', () => {
   });
 
   it('--json failures still print one JSON object', SLOW, async () => {
-    const r = await cli(['show', '--wallet.name', 'nope', '--json']);
+    const r = await inproc(['show', '--wallet.name', 'nope', '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).error.code).toBe('WALLET_NOT_FOUND');
   });
 
   it('bad --n-words and bad signature input', SLOW, async () => {
-    const n = await cli(['new-hotkey', '--n-words', '13']);
+    const n = await inproc(['new-hotkey', '--n-words', '13']);
     expect(n.code).not.toBe(0);
     expect(n.stderr).toMatch(/12, 15, 18, 21 or 24/);
-    const v = await runCli([
-      'wallet',
+    const v = await runWalletInProcess([
       'verify',
       '--message',
       'm',

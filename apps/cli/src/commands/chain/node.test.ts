@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Wallet } from '@taonode/wallet';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../testing/runCli.js';
+
+const mainTs = fileURLToPath(new URL('../../main.ts', import.meta.url));
+const SLOW = { timeout: 600_000 };
+
+/**
+ * End to end through the real CLI: `localnet start` in a child process, then register → serve axon →
+ * stake → metagraph, each a separate `taonode` process against that chain.
+ */
+describe('taonode chain commands on a local chain', SLOW, () => {
+  let root: string;
+  let child: ChildProcess;
+  let url: string;
+  let netuid: number;
+  let coldkey: string;
+  let hotkey: string;
+  let childExit: Promise<number | null>;
+
+  const env = { TAONODE_WALLET_PASSWORD: '', BT_WALLET_PATH: '', BT_SUBTENSOR_CHAIN_ENDPOINT: '', TAONODE_DEBUG: '' };
+  const cli = (args: string[], withWallet = true) =>
+    runCli(
+      [...args, '--subtensor.chain_endpoint', url, ...(withWallet ? ['--wallet.path', root, '--wallet.name', 'w'] : [])],
+      { env, timeoutMs: 180_000 },
+    );
+  const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'taonode-cli-chain-'));
+    const wallet = new Wallet({ path: root, name: 'w', hotkey: 'default' });
+    coldkey = (await wallet.createColdkey()).keypair.ss58Address;
+    hotkey = (await wallet.createHotkey()).keypair.ss58Address;
+
+    child = spawn(
+      process.execPath,
+      ['--conditions=@taonode/source', '--import', 'tsx', mainTs, 'localnet', 'start', '--subnets', '1', '--json'],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    childExit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const ready = await new Promise<{ url: string; subnets: number[] }>((resolve, reject) => {
+      let out = '';
+      let err = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
+      });
+      child.stderr!.on('data', (d: Buffer) => {
+        err += d.toString();
+      });
+      child.once('exit', (code) => reject(new Error(`localnet start exited ${code}: ${err}`)));
+    });
+    url = ready.url;
+    netuid = ready.subnets[0]!;
+  }, 240_000);
+
+  afterAll(async () => {
+    if (child !== undefined && child.exitCode === null) child.kill('SIGKILL');
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('funds, registers, serves an axon, stakes, and shows it all in the metagraph', async () => {
+    expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    const fund = await cli(['localnet', 'fund', '--dest', coldkey, '--amount', '1000', '--json'], false);
+    expect(fund.stderr).toBe('');
+    expect(json(fund.stdout)).toEqual({ dest: coldkey, free: '1000000000000' });
+
+    const unconfirmed = await cli(['subnet', 'register', '--netuid', String(netuid)]);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.stderr).toMatch(/^error: not confirmed: Burn 0\.1 τ to register\?/m);
+
+    const reg = await cli(['subnet', 'register', '--netuid', String(netuid), '--yes', '--json']);
+    expect(reg.code).toBe(0);
+    expect(json(reg.stdout)).toMatchObject({ netuid, uid: 1, hotkey, coldkey, alreadyRegistered: false });
+
+    const refused = await cli(['axon', 'serve', '--netuid', String(netuid), '--ip', '127.0.0.1', '--port', '8091', '--json']);
+    expect(refused.code).toBe(1);
+    expect(json(refused.stdout)).toMatchObject({ error: { code: 'InvalidIpAddress' } });
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+
+    const serve = await cli(['axon', 'serve', '--netuid', String(netuid), '--ip', '127.0.0.2', '--port', '8091', '--json']);
+    expect(json(serve.stdout)).toMatchObject({ changed: true, ip: '127.0.0.2', port: 8091 });
+
+    const stake = await cli(['stake', 'add', '--netuid', String(netuid), '--amount', '10', '--yes', '--json']);
+    expect(stake.code).toBe(0);
+    expect(BigInt(json(stake.stdout).stake as string)).toBeGreaterThan(0n);
+
+    const mg = await cli(['metagraph', '--netuid', String(netuid), '--json'], false);
+    const neurons = json(mg.stdout).neurons as Array<Record<string, unknown>>;
+    expect(neurons[1]).toMatchObject({ uid: 1, hotkey, coldkey, axon: { ip: '127.0.0.2', port: 8091, serving: true } });
+    expect(BigInt(neurons[1]!.totalStake as string)).toBeGreaterThan(0n);
+
+    const table = await cli(['metagraph', '--netuid', String(netuid)], false);
+    expect(table.stdout).toMatch(/UID\s+HOTKEY/);
+    expect(table.stdout).toMatch(/127\.0\.0\.2:8091/);
+
+    const bal = await cli(['balance', '--json']);
+    expect(BigInt(json(bal.stdout).free as string)).toBeLessThan(1_000_000_000_000n);
+  });
+
+  it('stops cleanly on Ctrl-C', async () => {
+    child.kill('SIGINT');
+    expect(await childExit).toBe(0);
+  });
+});
