@@ -42,7 +42,6 @@ export { exitNotImplemented } from './runner/notImplemented.js';
 export { type RunNeuronOptions, runNeuron } from './runner/runNeuron.js';
 export type { AxonHandle, CallerGuards, RuntimePorts } from './runner/runtimePorts.js';
 // State
-export { atomicWriteFile } from './state/atomicWriteFile.js';
 // Subnet plug-in interface
 export type { MinerHooks } from './subnet/minerPlugin.js';
 export type { PluginContext, SubnetPlugin } from './subnet/subnetPlugin.js';

@@ -28,14 +28,15 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /**
+ * Shared by every package that persists state (keyfiles, pending reveals, validator scores).
  * Writes `data` to `file` with mode 0600 so that a reader sees either the old file or the whole
  * new one: temp file in the same folder, fsync, then rename (or hard-link when not overwriting,
  * which fails atomically if the target appeared meanwhile).
  */
 export async function writeFileAtomic(
   file: string,
-  data: Uint8Array,
-  options: { overwrite: boolean },
+  data: string | Uint8Array,
+  options: { overwrite: boolean } = { overwrite: true },
 ): Promise<void> {
   const dir = dirname(file);
   await ensureDir(dir);

@@ -1,3 +1,4 @@
+export { writeFileAtomic } from './atomicWrite.js';
 export { encodeEnvPassword, envPasswordVariable, readEnvPassword } from './envPassword.js';
 export * from './errors.js';
 export { argon2iKdf, type Kdf, NACL_MEMLIMIT, NACL_OPSLIMIT, NACL_SALT } from './kdf.js';

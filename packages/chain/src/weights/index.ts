@@ -1,4 +1,3 @@
-export { atomicWriteFile } from './atomicWriteFile.js';
 export { type CommitHashParams, commitHash, commitPreimage, netuidIndex } from './commitHash.js';
 export { committedPatch } from './committedPatch.js';
 export { type CommitWeightsArgs, type CommitWeightsResult, commitWeights } from './commitWeights.js';

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { atomicWriteFile } from './atomicWriteFile.js';
+import { writeFileAtomic } from '@taonode/wallet';
 import { PendingRevealStoreError } from './errors.js';
 
 const u16 = z.number().int().min(0).max(65535);
@@ -105,7 +105,7 @@ export class PendingRevealStore {
       const state = await this.read();
       const result = fn(state);
       await mkdir(dirname(this.path), { recursive: true });
-      await atomicWriteFile(this.path, `${JSON.stringify(state, null, 2)}\n`);
+      await writeFileAtomic(this.path, `${JSON.stringify(state, null, 2)}\n`);
       return result;
     });
     this.chain = run.catch(() => undefined);

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { atomicWriteFile } from '../state/atomicWriteFile.js';
+import { writeFileAtomic } from '@taonode/wallet';
 
 const weightsRecordSchema = z.object({
   block: z.number().int().nonnegative(),
@@ -70,5 +70,5 @@ export async function loadValidatorState(
 
 export async function saveValidatorState(dir: string, state: ValidatorState): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  await atomicWriteFile(join(dir, STATE_FILE), `${JSON.stringify(state)}\n`);
+  await writeFileAtomic(join(dir, STATE_FILE), `${JSON.stringify(state)}\n`);
 }
