@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { z } from 'zod';
 import { writeFileAtomic } from '@taonode/wallet';
+import { z } from 'zod';
 import { PendingRevealStoreError } from './errors.js';
 
 const u16 = z.number().int().min(0).max(65535);

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { writeFileAtomic } from '@taonode/wallet';
+import { z } from 'zod';
 
 const weightsRecordSchema = z.object({
   block: z.number().int().nonnegative(),
