@@ -29,9 +29,9 @@ function daemon(name, [pkg, main], args, metricsPort) {
     args: [...args, '--metrics.port', String(metricsPort)],
     // The daemon stops itself within 8 s of SIGINT/SIGTERM; pm2 waits 10 s before SIGKILL.
     kill_timeout: 10_000,
-    // 64 = bad flags/config, 78 = not registered / not implemented: restarting cannot help.
+    // 2 = bad flags/config, 78 = not registered / not implemented: restarting cannot help.
     // (No restart delay option on purpose: with one, pm2 shows such an app as "waiting restart".)
-    stop_exit_codes: [0, 64, 78],
+    stop_exit_codes: [0, 2, 78],
     max_restarts: 10,
     min_uptime: 10_000,
     merge_logs: true,

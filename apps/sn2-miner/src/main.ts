@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { exitNotImplemented } from '@taonode/neuron';
+import { runSn2 } from '@taonode/sn2';
 
-// The SN2 package (packages/sn2) has not landed yet. When it does, this becomes:
-//   process.exitCode = await runNeuron({ app: 'sn2-miner', role: 'miner', plugin: sn2, argv: process.argv.slice(2) });
-process.exitCode = exitNotImplemented('sn2-miner', 'SN2');
+// Explicit exit: a websocket client may keep reconnect timers alive after a clean stop.
+process.exit(await runSn2('miner', process.argv.slice(2), process.env));

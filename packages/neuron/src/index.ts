@@ -46,6 +46,7 @@ export type { AxonHandle, CallerGuards, RuntimePorts } from './runner/runtimePor
 export type { MinerHooks } from './subnet/minerPlugin.js';
 export type { PluginContext, SubnetPlugin } from './subnet/subnetPlugin.js';
 export type { ForwardContext, Reward, ValidatorHooks } from './subnet/validatorPlugin.js';
+export { healthOf, healthPortOf, reconnectedAfter } from './testing/daemonLog.js';
 export { DaemonProcess, type DaemonSpec } from './testing/daemonProcess.js';
 export { freePort } from './testing/freePort.js';
 export { neuronCluster } from './testing/neuronCluster.js';
@@ -58,6 +59,7 @@ export {
 } from './testing/provisionSubnet.js';
 export { type LogLine, readJsonLog } from './testing/readJsonLog.js';
 export { waitFor } from './testing/waitFor.js';
+export { weightsSetBlocks } from './testing/weightsSetBlocks.js';
 // Test subnet and local-chain helpers
 export { testNeuronEntry } from './testSubnet/entry.js';
 export { Dummy } from './testSubnet/protocol.js';

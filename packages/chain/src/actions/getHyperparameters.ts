@@ -78,6 +78,7 @@ export async function getHyperparameters(
     registrationAllowed: h.registrationAllowed,
     burn: BigInt(burn.toString()),
     kappa: h.kappa,
+    kappaFloat: h.kappa / U16_MAX_FLOAT,
     rho: h.rho,
   };
 }

@@ -37,13 +37,23 @@ try {
   }
   await newBlocks(client, 1);
   // Every neuron serving an axon, so the decode does the IP work too.
-  const axon = { block: 1, version: 10_002_000, ip: encodeIp('203.0.113.7').ip.toString(), port: 8091, ipType: 4, protocol: 4, placeholder1: 0, placeholder2: 0 };
+  const axon = {
+    block: 1,
+    version: 10_002_000,
+    ip: encodeIp('203.0.113.7').ip.toString(),
+    port: 8091,
+    ipType: 4,
+    protocol: 4,
+    placeholder1: 0,
+    placeholder2: 0,
+  };
   await setStorage(client, {
     SubtensorModule: { Axons: hotkeys.map((hk) => [[netuid, hk.address], axon]) },
   });
 
   const first = await getMetagraph(client, { netuid });
-  if (first.neurons.length !== NEURONS) throw new Error(`expected ${NEURONS} neurons, got ${first.neurons.length}`);
+  if (first.neurons.length !== NEURONS)
+    throw new Error(`expected ${NEURONS} neurons, got ${first.neurons.length}`);
 
   const param = `0x${Buffer.from(new Uint16Array([netuid]).buffer).toString('hex')}`;
   const raw = async () => client.rpc<string>('state_call', ['SubnetInfoRuntimeApi_get_metagraph', param]);
@@ -70,7 +80,7 @@ try {
   const outputType = client.api.call.subnetInfoRuntimeApi!.getMetagraph!.meta.type.toString();
   const decodeT = await time(async () => registry.createType(outputType, hex).toJSON());
 
-  writeBenchResult('chain-metagraph-256', {
+  writeBenchResult('chain-metagraph', {
     neurons: NEURONS,
     responseBytes: bytes,
     rounds: ROUNDS,

@@ -2,6 +2,7 @@ import type { ChainClient } from '../client/connect.js';
 import { decodeIp } from '../encoding/axonIp.js';
 import { ChainDecodeError, ChainError } from '../errors/chainError.js';
 import { hintFor } from '../errors/hints.js';
+import { getWeightRows, type WeightEntry } from './getWeightRows.js';
 import { type MetagraphJson, metagraphJsonSchema } from './metagraphSchema.js';
 import { U16_MAX_FLOAT } from './units.js';
 
@@ -49,6 +50,8 @@ export interface MetagraphNeuron {
     pruningScore: number;
   };
   axon: NeuronAxon;
+  /** What this uid set, when read with `weights: true` (empty: it set none). */
+  weights?: WeightEntry[];
 }
 
 /** What a daemon needs to decide how and when to set weights. */
@@ -71,7 +74,9 @@ export interface MetagraphHyperparameters {
   registrationAllowed: boolean;
   /** Current burn (registration cost), rao. */
   burn: bigint;
+  /** Raw u16 and as a float (kappa / 65535). */
   kappa: number;
+  kappaFloat: number;
   rho: number;
 }
 
@@ -92,12 +97,24 @@ export interface Metagraph {
 
 /**
  * The subnet's metagraph in one runtime-API call (`SubnetInfoRuntimeApi_get_metagraph`), validated
- * and reshaped into one record per uid. Pass `at` (a block hash) for a historical read.
+ * and reshaped into one record per uid. Pass `at` (a block hash) for a historical read, and
+ * `weights: true` to add each uid's stored weights (one more storage read, at the same block).
  */
 export async function getMetagraph(
   client: ChainClient,
-  params: { netuid: number; at?: string },
+  params: { netuid: number; at?: string; weights?: boolean },
 ): Promise<Metagraph> {
+  if (params.weights === true) {
+    const at =
+      params.at ??
+      (await client.request('chain_getBlockHash', (api) => api.rpc.chain.getBlockHash())).toHex();
+    const [mg, rows] = await Promise.all([
+      getMetagraph(client, { netuid: params.netuid, at }),
+      getWeightRows(client, { netuid: params.netuid, at }),
+    ]);
+    for (const n of mg.neurons) n.weights = rows.get(n.uid) ?? [];
+    return mg;
+  }
   const fn = client.api.call.subnetInfoRuntimeApi?.getMetagraph;
   if (fn === undefined) {
     throw new ChainDecodeError('this runtime has no SubnetInfoRuntimeApi.get_metagraph', {
@@ -197,6 +214,7 @@ export function toMetagraph(m: MetagraphJson): Metagraph {
       registrationAllowed: m.registrationAllowed,
       burn: m.burn,
       kappa: m.kappa,
+      kappaFloat: m.kappa / U16_MAX_FLOAT,
       rho: m.rho,
     },
     neurons,

@@ -19,6 +19,7 @@ export {
   type NeuronAxon,
   toMetagraph,
 } from './getMetagraph.js';
+export { getWeightRows, type WeightEntry } from './getWeightRows.js';
 export { type MetagraphJson, metagraphJsonSchema } from './metagraphSchema.js';
 export {
   type AxonInfo,

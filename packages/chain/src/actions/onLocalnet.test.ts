@@ -144,8 +144,8 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
     ).rejects.toThrow(ChainInputError);
   });
 
-  it('reads the metagraph: neurons, axons, stake and hyperparameters', async () => {
-    const mg = await getMetagraph(client, { netuid });
+  it('reads the metagraph: neurons, axons, stake, weights and hyperparameters', async () => {
+    const mg = await getMetagraph(client, { netuid, weights: true });
     expect(mg.netuid).toBe(netuid);
     expect(mg.neurons).toHaveLength(2);
     const n = mg.neurons[uid]!;
@@ -158,6 +158,17 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
     expect(n.lastUpdate).toBeGreaterThan(0);
     for (const v of [n.trust, n.consensus, n.incentive, n.dividends]) expect(v).toBeGreaterThanOrEqual(0);
     expect(mg.neurons[0]!.axon.serving).toBe(false);
+    expect(n.active).toBe(true);
+    expect(typeof n.validatorPermit).toBe('boolean');
+    expect(n.emission).toBeGreaterThanOrEqual(0n);
+    expect(n.taoStake).toBeGreaterThanOrEqual(0n);
+    expect(n.raw.trust).toBe(Math.round(n.trust * 65535));
+    // The self-weight set in the refusals test, read back from Weights storage at the same block.
+    expect(n.weights).toEqual([{ uid, raw: 65535, weight: 1 }]);
+    expect(mg.neurons[0]!.weights).toEqual([]);
+    expect(mg.hyperparameters.kappaFloat).toBeCloseTo(mg.hyperparameters.kappa / 65535, 12);
+    expect(mg.hyperparameters.weightsVersionKey).toBe(0n);
+    expect(mg.hyperparameters.commitRevealPeriod).toBeGreaterThanOrEqual(1);
     expect(mg.hyperparameters).toMatchObject({
       tempo: 1000,
       weightsRateLimit: 0,

@@ -28,10 +28,14 @@ export class BackoffWsProvider extends WsProvider {
     const state = this.backoff;
     if (state === undefined) return super.connectWithRetry();
     // The base class has already waited initialDelayMs; add the rest of this attempt's delay.
-    const delay =
-      Math.min(state.initialDelayMs * 2 ** state.attempt, state.maxDelayMs) - state.initialDelayMs;
+    const delay = reconnectDelay(state.attempt, state) - state.initialDelayMs;
     state.attempt += 1;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay).unref());
     return super.connectWithRetry();
   }
+}
+
+/** Total wait before reconnect attempt `attempt` (0-based): initial × 2^attempt, capped. */
+export function reconnectDelay(attempt: number, options: BackoffOptions): number {
+  return Math.min(options.initialDelayMs * 2 ** attempt, options.maxDelayMs);
 }

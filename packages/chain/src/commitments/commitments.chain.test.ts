@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { burnedRegister } from '../actions/burnedRegister.js';
 import { type ChainClient, connect } from '../client/connect.js';
 import { createSubnet } from '../localnet/createSubnet.js';
-import { fundAccount } from '../localnet/devRpc.js';
+import { fundAccount, setStorage } from '../localnet/devRpc.js';
 import { type Localnet, startLocalnet } from '../localnet/startLocalnet.js';
 import { getAllCommitments } from './getAllCommitments.js';
 import { getCommitment } from './getCommitment.js';
@@ -60,6 +60,19 @@ describe('commitments on the local chain (spec 293)', () => {
     await expect(setCommitment(client, { netuid, data: 'nope', signer: stranger })).rejects.toMatchObject({
       name: 'AccountNotAllowedCommit',
       pallet: 'Commitments',
+      hint: expect.stringMatching(/register/),
     });
+  }, 60_000);
+
+  it('refuses a commitment over the per-epoch space with the runtime error name', async () => {
+    // MaxSpace below one call's size fails in a single block, whatever epoch it falls in.
+    await setStorage(client, { Commitments: { MaxSpace: '0xc8000000' } }); // 200 bytes
+    const data = 'y'.repeat(300);
+    await expect(setCommitment(client, { netuid, data, signer: hotA })).rejects.toMatchObject({
+      name: 'SpaceLimitExceeded',
+      pallet: 'Commitments',
+      hint: expect.stringMatching(/next epoch/),
+    });
+    await setStorage(client, { Commitments: { MaxSpace: '0x1c0c0000' } }); // the default 3100
   }, 60_000);
 });

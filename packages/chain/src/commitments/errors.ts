@@ -18,3 +18,27 @@ export class CommitmentDecodeError extends ChainError {
     });
   }
 }
+
+/** One-line hints for the Commitments pallet's refusals (the shared table covers SubtensorModule). */
+const COMMITMENT_HINTS: Readonly<Record<string, string>> = {
+  AccountNotAllowedCommit:
+    'Only a hotkey registered on the subnet may commit; register it first (`taonode subnet register --netuid N`).',
+  SpaceLimitExceeded:
+    'The per-epoch commitment space of this hotkey (MaxSpace, 3100 bytes by default) is used up; wait for the next epoch.',
+  CommitmentSetRateLimitExceeded:
+    'Commitments are rate limited on this runtime; wait a few blocks and retry.',
+  TooManyFieldsInCommitmentInfo: 'A commitment holds at most 3 fields.',
+};
+
+/** The same refusal with a hint attached where the shared table had none. */
+export function withCommitmentHint(error: unknown): unknown {
+  if (!(error instanceof ChainError) || error.hint !== undefined) return error;
+  const hint = COMMITMENT_HINTS[error.name];
+  if (hint === undefined) return error;
+  return new ChainError(error.name, error.message, {
+    ...(error.pallet === undefined ? {} : { pallet: error.pallet }),
+    hint,
+    details: error.details,
+    cause: error,
+  });
+}

@@ -2,7 +2,7 @@ import type { ChainClient } from '../client/connect.js';
 import type { TxSigner } from '../tx/signer.js';
 import { submitExtrinsic } from '../tx/submit.js';
 import { type CommitmentField, fieldForBytes, fieldToApiValue } from './data.js';
-import { CommitmentInputError } from './errors.js';
+import { CommitmentInputError, withCommitmentHint } from './errors.js';
 
 export interface SetCommitmentArgs {
   netuid: number;
@@ -33,6 +33,10 @@ export async function setCommitment(
     throw new CommitmentInputError(`a commitment holds at most ${MAX_FIELDS} fields, got ${fields.length}`);
   }
   const tx = client.api.tx.commitments.setCommitment(args.netuid, { fields: fields.map(fieldToApiValue) });
-  const result = await submitExtrinsic(client, tx, { signer: args.signer, label: 'set_commitment' });
+  const result = await submitExtrinsic(client, tx, { signer: args.signer, label: 'set_commitment' }).catch(
+    (error: unknown) => {
+      throw withCommitmentHint(error);
+    },
+  );
   return { txHash: result.txHash, blockHash: result.blockHash, fields };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '@taonode/wallet';
 import { z } from 'zod';
 import { ChainError } from '../errors/chainError.js';
 import { findSharedDir } from './sharedDir.js';
@@ -63,6 +64,11 @@ export interface ResolveChainSpecOptions {
   cacheDir?: string;
   /** Set false to never touch the network. */
   allowDownload?: boolean;
+  /**
+   * Where to download the pinned spec from (default: the subtensor repository at the pinned commit,
+   * or `$TAONODE_CHAIN_SPEC_URL`, e.g. a mirror). The sha256 check applies whatever the source.
+   */
+  downloadUrl?: string;
   /** Told about a download, so the user knows where the file came from. */
   onNotice?: (message: string) => void;
   fetchImpl?: typeof fetch;
@@ -75,7 +81,10 @@ export interface ResolvedChainSpec {
   source: 'option' | 'env' | 'shared' | 'cache' | 'download';
 }
 
-/** Finds the chain spec to boot: flag → env → shared folder → cache → download (sha256-checked). */
+/**
+ * Finds the chain spec to boot: flag → TAONODE_CHAIN_SPEC → `<repo>/../shared/chain/` (or
+ * `$TAONODE_SHARED_DIR/chain/`) → cache → download of the pinned spec (sha256-checked, then cached).
+ */
 export async function resolveChainSpec(options: ResolveChainSpecOptions = {}): Promise<ResolvedChainSpec> {
   const env = options.env ?? process.env;
   if (options.chainSpec !== undefined) return load(resolve(options.chainSpec), 'option');
@@ -97,25 +106,29 @@ export async function resolveChainSpec(options: ResolveChainSpecOptions = {}): P
   if (options.allowDownload === false) {
     throw new ChainSpecError('no subtensor chain spec found and downloading is disabled', HOW_TO_PROVIDE);
   }
-  const bytes = await download(options.fetchImpl ?? fetch);
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(`${cached}.tmp`, bytes);
-  renameSync(`${cached}.tmp`, cached);
+  const url = options.downloadUrl ?? nonEmpty(env.TAONODE_CHAIN_SPEC_URL) ?? PINNED_SPEC.url;
+  options.onNotice?.(`no local subtensor chain spec found; downloading ${url}`);
+  const bytes = await download(options.fetchImpl ?? fetch, url);
+  await writeFileAtomic(cached, bytes);
   options.onNotice?.(`downloaded the subtensor spec-293 chain spec (sha256 checked) to ${cached}`);
   return load(cached, 'download');
 }
 
-async function download(fetchImpl: typeof fetch): Promise<Buffer> {
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+async function download(fetchImpl: typeof fetch, url: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
-    const res = await fetchImpl(PINNED_SPEC.url, { signal: AbortSignal.timeout(120_000) });
+    const res = await fetchImpl(url, { signal: AbortSignal.timeout(120_000) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     bytes = Buffer.from(await res.arrayBuffer());
   } catch (error) {
     throw new ChainSpecError(
       `no subtensor chain spec found locally, and downloading it failed (${(error as Error).message})`,
       HOW_TO_PROVIDE,
-      { url: PINNED_SPEC.url },
+      { url },
     );
   }
   const got = sha256(bytes);
@@ -123,7 +136,7 @@ async function download(fetchImpl: typeof fetch): Promise<Buffer> {
     throw new ChainSpecError(
       'the downloaded chain spec does not match the pinned sha256; refusing to use it',
       HOW_TO_PROVIDE,
-      { url: PINNED_SPEC.url, expected: PINNED_SPEC.sha256, got },
+      { url, expected: PINNED_SPEC.sha256, got },
     );
   }
   return bytes;

@@ -17,6 +17,7 @@ export {
   type TestSubnetParams,
 } from './createSubnet.js';
 export { fundAccount, headNumber, newBlocks, setHead, setStorage } from './devRpc.js';
+export { checkForkUrl, fetchForkCode, forkImportStorage } from './fork.js';
 export { buildRawSpec, deriveRawSpec, mergePatch, type RunTask } from './genesisBuilder.js';
 export { loadChopsticks } from './loadChopsticks.js';
 export { findRepoRoot, findSharedDir } from './sharedDir.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Keypair } from '@taonode/wallet';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getBalance } from '../actions/getBalance.js';
-import { getCurrentBlock } from '../actions/subscribeBlocks.js';
+import { getCurrentBlock, subscribeBlocks } from '../actions/subscribeBlocks.js';
 import { transfer } from '../actions/transfer.js';
 import { RAO_PER_TAO } from '../actions/units.js';
 import { type ChainClient, connect } from '../client/connect.js';
@@ -53,6 +53,10 @@ describe.skipIf(plainPath === undefined)('localnet', { timeout: 180_000 }, () =>
     );
     expect(subnets.map((k) => k.args[0]!.toString()).sort()).toEqual(['0', '1']);
 
+    // A block subscription taken before the drop keeps delivering after the restart.
+    const heads: string[] = [];
+    const unsubscribe = await subscribeBlocks(client, (b) => heads.push(b.hash));
+
     const dest = Keypair.fromUri('//Dave').ss58Address;
     const pending = transfer(client, { signer: alice, dest, amount: RAO_PER_TAO });
     pending.catch(() => undefined);
@@ -72,8 +76,11 @@ describe.skipIf(plainPath === undefined)('localnet', { timeout: 180_000 }, () =>
     open.push(localnet);
     await waitFor(async () => client.isConnected);
     expect(await getCurrentBlock(client)).toBeGreaterThanOrEqual(1);
-    await transfer(client, { signer: alice, dest, amount: RAO_PER_TAO });
+    const seenBeforeRestart = heads.length;
+    const sent = await transfer(client, { signer: alice, dest, amount: RAO_PER_TAO });
     expect((await getBalance(client, { address: dest })).free).toBeGreaterThanOrEqual(RAO_PER_TAO);
+    await waitFor(async () => heads.slice(seenBeforeRestart).includes(sent.blockHash));
+    unsubscribe();
   });
 });
 

@@ -4,6 +4,7 @@ import { bnToHex, hexToU8a, u8aToBn } from '@polkadot/util';
 import { ChainError } from '../errors/chainError.js';
 import type { RawChainSpec } from './chainSpec.js';
 import { type ResolveChainSpecOptions, resolveChainSpec } from './chainSpec.js';
+import { checkForkUrl, fetchForkCode, forkImportStorage } from './fork.js';
 import { buildRawSpec, type RunTask } from './genesisBuilder.js';
 import { loadChopsticks } from './loadChopsticks.js';
 
@@ -22,7 +23,10 @@ export interface StartLocalnetOptions extends ResolveChainSpecOptions {
   blockMode?: BlockMode;
   /** Build a block every this many ms as well (0/undefined = never), so epochs advance on their own. */
   blockTimeMs?: number;
-  /** Fork a live network instead of booting the chain spec (needs internet). */
+  /**
+   * Fork a live network (ws(s):// URL) instead of booting the chain spec; needs internet. Alice is
+   * made sudo and funded on the fork so the helpers work.
+   */
   fork?: string;
   /** Storage to set at start, chopsticks `import-storage` shape; mind that falsy values delete keys. */
   importStorage?: Record<string, unknown>;
@@ -47,6 +51,7 @@ export interface Localnet {
  * aligned to a slot or block #1 may straddle a slot boundary.
  */
 export async function startLocalnet(options: StartLocalnetOptions = {}): Promise<Localnet> {
+  if (options.fork !== undefined) checkForkUrl(options.fork);
   const chopsticks = await loadChopsticks(options.logLevel);
   const runTask = chopsticks.runTask as unknown as RunTask;
   const host = options.host ?? '127.0.0.1';
@@ -56,7 +61,7 @@ export async function startLocalnet(options: StartLocalnetOptions = {}): Promise
   let wasm: HexString;
   if (options.fork !== undefined) {
     source = options.fork;
-    wasm = await fetchCode(options.fork);
+    wasm = await fetchForkCode(source);
   } else {
     const resolved = await resolveChainSpec(options);
     source = resolved.path;
@@ -89,7 +94,7 @@ export async function startLocalnet(options: StartLocalnetOptions = {}): Promise
       'build-block-mode': (options.blockMode ?? 'Instant') as never,
       'allow-unresolved-imports': true,
       'runtime-log-level': 0,
-      ...(options.importStorage === undefined ? {} : { 'import-storage': options.importStorage as never }),
+      ...importStorage(options),
     } as Parameters<typeof chopsticks.setupWithServer>[0]),
   );
 
@@ -192,26 +197,9 @@ async function primeSlotDuration(chopsticks: Chopsticks, runTask: RunTask, wasm:
   return slotMs;
 }
 
-/** Reads `:code` of a live chain so the slot workaround can be primed before chopsticks forks it. */
-async function fetchCode(endpoint: string): Promise<HexString> {
-  const { WsProvider } = await import('@polkadot/rpc-provider');
-  const provider = new WsProvider(endpoint, false);
-  try {
-    await provider.connect();
-    await Promise.race([
-      provider.isReady,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 30_000).unref()),
-    ]);
-    return (await provider.send('state_getStorage', [CODE_KEY])) as HexString;
-  } catch (error) {
-    throw new ChainError(
-      'ChainForkError',
-      `cannot read the runtime of ${endpoint}: ${(error as Error).message}`,
-      {
-        hint: 'Forking needs internet access to a live node; check the URL (wss://…).',
-      },
-    );
-  } finally {
-    await provider.disconnect().catch(() => undefined);
-  }
+/** chopsticks `import-storage`: the caller's, plus Alice as funded sudo on a fork. */
+function importStorage(options: StartLocalnetOptions): { 'import-storage'?: never } {
+  const storage =
+    options.fork === undefined ? options.importStorage : forkImportStorage(options.importStorage);
+  return storage === undefined ? {} : { 'import-storage': storage as never };
 }

@@ -8,6 +8,7 @@ export {
   WeightsInputError,
   type WeightsInputProblem,
 } from './errors.js';
+export { estimateWeightsFee, type WeightsFee } from './estimateWeightsFee.js';
 export { getNeuronWeightState, type NeuronWeightState } from './getNeuronWeightState.js';
 export { getWeightCommits, type OnChainCommit } from './getWeightCommits.js';
 export { getWeightsParams, type WeightsParams } from './getWeightsParams.js';

@@ -94,6 +94,11 @@ describe('normalizeWeights (core spec §3.4, vectors V5)', () => {
       9362, 18724, 65535,
     ]);
     expect(() => normalizeWeights([0], [1], { maxWeightLimit: 0 })).toThrow(WeightsInputError);
+    // Zeros stay dropped even when the cap cannot be met and the positive weights go uniform.
+    expect(normalizeWeights([0, 1, 2, 3], [5, 0, 1, 0], { maxWeightLimit: 0.4 })).toEqual({
+      uids: [0, 2],
+      weights: [65535, 65535],
+    });
   });
 
   it('normalizeMaxWeight: uniform when the limit cannot be met; untouched when already below', () => {

@@ -81,7 +81,18 @@ export function normalizeWeights(
     throw new WeightsInputError('InvalidLimit', `maxWeightLimit must be in (0, 1], got ${limit}`, { limit });
   }
   if (limit !== undefined && limit < 1) {
-    f32 = normalizeMaxWeight(f32, limit).map(Math.fround);
+    // Only the positive entries share the capped total (as process_weights_for_netuid filters them
+    // first): a zero weight must stay zero and be dropped, even when the cap forces a uniform split.
+    const positive = f32.flatMap((w, i) => (w > 0 ? [i] : []));
+    const capped = normalizeMaxWeight(
+      positive.map((i) => f32[i]!),
+      limit,
+    );
+    const next = f32.map(() => 0);
+    positive.forEach((i, k) => {
+      next[i] = Math.fround(capped[k]!);
+    });
+    f32 = next;
   }
 
   let max = 0;

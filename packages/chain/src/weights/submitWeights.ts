@@ -91,8 +91,6 @@ export async function submitWeights(
       ...normalized,
     };
   }
-  checkVersionKey(params, versionKey);
-
   const useCommitReveal = chooseWeightsPath(params, args.mode ?? 'auto') === 'commit-reveal';
 
   const hotkey = signerAddress(args.signer);
@@ -108,6 +106,8 @@ export async function submitWeights(
       },
     );
   }
+  // Same order as the runtime's checks (§3.6): registered, then version key, then rate limit.
+  checkVersionKey(params, versionKey);
   const key = { netuid: args.netuid, mecid: 0, hotkey };
   const digest = weightsDigest({ netuid: args.netuid, uids, values: weights, versionKey });
 

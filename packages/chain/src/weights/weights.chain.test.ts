@@ -22,6 +22,9 @@ const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
 const validator = keyring.addFromUri('//WeightsValidator');
 const miner = keyring.addFromUri('//WeightsMiner');
 const coldkey = keyring.addFromUri('//WeightsColdkey');
+const stranger = keyring.addFromUri('//WeightsStranger');
+/** A runtime refusal: its own name and a one-line hint. */
+const refusal = (name: string) => ({ name, hint: expect.stringMatching(/^[^\n]+$/) });
 const u64 = (n: bigint) => {
   const b = Buffer.alloc(8);
   b.writeBigUInt64LE(n);
@@ -84,32 +87,36 @@ describe('weights on the local chain (spec 293)', () => {
 
   it('surfaces the runtime refusals with their own names', async () => {
     const w = { uids: [0, 1, 2], weights: [1, 65535, 2] };
+    // The issue's `NotRegistered`: the runtime calls it HotKeyNotRegisteredInSubNet today.
+    await expect(setWeights(client, { netuid, ...w, signer: stranger })).rejects.toMatchObject(
+      refusal('HotKeyNotRegisteredInSubNet'),
+    );
     await expect(setWeights(client, { netuid, ...w, signer: miner })).rejects.toMatchObject({
-      name: 'NeuronNoValidatorPermit',
+      ...refusal('NeuronNoValidatorPermit'),
       pallet: 'SubtensorModule',
     });
     await setStorage(client, { SubtensorModule: { WeightsSetRateLimit: [[[netuid], u64(100n)]] } });
-    await expect(setWeights(client, { netuid, ...w, signer: validator })).rejects.toMatchObject({
-      name: 'SettingWeightsTooFast',
-    });
+    await expect(setWeights(client, { netuid, ...w, signer: validator })).rejects.toMatchObject(
+      refusal('SettingWeightsTooFast'),
+    );
     await setStorage(client, {
       SubtensorModule: {
         WeightsSetRateLimit: [[[netuid], u64(0n)]],
         WeightsVersionKey: [[[netuid], u64(20_000_000n)]],
       },
     });
-    await expect(setWeights(client, { netuid, ...w, signer: validator })).rejects.toMatchObject({
-      name: 'IncorrectWeightVersionKey',
-    });
+    await expect(setWeights(client, { netuid, ...w, signer: validator })).rejects.toMatchObject(
+      refusal('IncorrectWeightVersionKey'),
+    );
     await setStorage(client, {
       SubtensorModule: {
         WeightsVersionKey: [[[netuid], u64(0n)]],
         CommitRevealWeightsEnabled: [[[netuid], true]],
       },
     });
-    await expect(setWeights(client, { netuid, ...w, signer: validator })).rejects.toMatchObject({
-      name: 'CommitRevealEnabled',
-    });
+    await expect(setWeights(client, { netuid, ...w, signer: validator })).rejects.toMatchObject(
+      refusal('CommitRevealEnabled'),
+    );
     await setHead(client, base);
   }, 180_000);
 
@@ -134,11 +141,17 @@ describe('weights on the local chain (spec 293)', () => {
     expect(again).toMatchObject({ action: 'skipped', reason: 'already-set' });
     await expect(
       submitWeights(client, { netuid, uids: [0, 2], weights: [0.5, 0.5], signer: validator, store }),
-    ).rejects.toMatchObject({ name: 'SettingWeightsTooFast', details: { blocksLeft: expect.any(Number) } });
+    ).rejects.toMatchObject({
+      ...refusal('SettingWeightsTooFast'),
+      details: { blocksLeft: expect.any(Number) },
+    });
     await setStorage(client, { SubtensorModule: { WeightsVersionKey: [[[netuid], u64(20_000_000n)]] } });
     await expect(
       submitWeights(client, { netuid, uids: [0], weights: [1], signer: validator, store }),
-    ).rejects.toMatchObject({ name: 'IncorrectWeightVersionKey' });
+    ).rejects.toMatchObject(refusal('IncorrectWeightVersionKey'));
+    await expect(
+      submitWeights(client, { netuid, uids: [0], weights: [1], signer: stranger, store }),
+    ).rejects.toMatchObject(refusal('HotKeyNotRegisteredInSubNet'));
     const head = await headNumber(client);
     expect(head).toBe(first.action === 'set' ? first.blockNumber : -1); // nothing else was sent
     await setHead(client, base);
@@ -182,7 +195,7 @@ describe('weights on the local chain (spec 293)', () => {
         versionKey: BigInt(entry!.versionKey),
         signer: validator,
       }),
-    ).rejects.toMatchObject({ name: 'RevealTooEarly' });
+    ).rejects.toMatchObject(refusal('RevealTooEarly'));
     const early = await revealPending(client, { signer: validator, store: path });
     expect(early.waiting).toHaveLength(1);
 

@@ -10,6 +10,7 @@ export class MetagraphCache {
   private uidByHotkey = new Map<string, number>();
   private lastRefreshBlock = Number.NEGATIVE_INFINITY;
   private inflight: Promise<NeuronMetagraph> | undefined;
+  private listeners = new Set<(mg: NeuronMetagraph) => void>();
 
   constructor(
     private readonly load: () => Promise<NeuronMetagraph>,
@@ -26,6 +27,12 @@ export class MetagraphCache {
     return this.uidByHotkey.get(hotkey);
   }
 
+  /** Calls `listener` after every successful refresh; returns the unsubscribe function. */
+  onUpdate(listener: (mg: NeuronMetagraph) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   async refresh(): Promise<NeuronMetagraph> {
     this.inflight ??= this.load()
       .then((mg) => {
@@ -33,6 +40,13 @@ export class MetagraphCache {
         this.uidByHotkey = new Map(mg.hotkeys.map((h, uid) => [h, uid]));
         this.lastRefreshBlock = mg.block;
         this.onRefresh?.(mg, true);
+        for (const listener of this.listeners) {
+          try {
+            listener(mg);
+          } catch (error) {
+            this.logger.warn({ err: error }, 'metagraph listener failed');
+          }
+        }
         return mg;
       })
       .finally(() => {

@@ -48,6 +48,18 @@ describe('loadConfig', () => {
     expect(c.logging.level).toBe('info');
   });
 
+  it('logs pretty only on a terminal unless told otherwise', () => {
+    const fmt = (argv: string[], stdoutIsTTY: boolean) => {
+      const r = loadConfig({ role: 'miner', argv: ['--netuid', '1', ...argv], env: {}, home, stdoutIsTTY });
+      if (r.kind !== 'config') throw new Error('expected a config');
+      return r.config.logging.format;
+    };
+    expect(fmt([], true)).toBe('pretty');
+    expect(fmt([], false)).toBe('json');
+    expect(fmt(['--logging.format', 'json'], true)).toBe('json');
+    expect(fmt(['--logging.format', 'pretty'], false)).toBe('pretty');
+  });
+
   it('lets the endpoint override the network preset and maps test/local', () => {
     expect(config(['--netuid', '1', '--subtensor.network', 'local']).subtensor.chainEndpoint).toBe(
       'ws://127.0.0.1:9944',

@@ -21,6 +21,8 @@ export interface LoadConfigOptions {
   /** Header of `--help`. */
   usage?: string;
   home?: string;
+  /** Whether stdout is a terminal (`--logging.format auto` picks pretty only then); default: it is checked. */
+  stdoutIsTTY?: boolean;
 }
 
 export type LoadConfigResult = { kind: 'help'; text: string } | { kind: 'config'; config: NeuronConfig };
@@ -74,7 +76,8 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
     }
   }
   if (problems.length > 0 || !checked.ok) throw new ConfigError(problems);
-  return { kind: 'config', config: toNeuronConfig(options.role, checked.values, home, endpoint) };
+  const tty = options.stdoutIsTTY ?? process.stdout.isTTY === true;
+  return { kind: 'config', config: toNeuronConfig(options.role, checked.values, home, endpoint, tty) };
 }
 
 function firstEnv(env: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
@@ -139,6 +142,7 @@ function toNeuronConfig(
   v: Record<string, OptionValue | undefined>,
   home: string,
   chainEndpoint: string,
+  tty: boolean,
 ): NeuronConfig {
   const str = (k: string) => v[k] as string;
   const optStr = (k: string) => v[k] as string | undefined;
@@ -164,7 +168,7 @@ function toNeuronConfig(
     },
     logging: {
       level: bool('logging.trace') ? 'trace' : bool('logging.debug') ? 'debug' : 'info',
-      format: format === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : (format as 'json' | 'pretty'),
+      format: format === 'auto' ? (tty ? 'pretty' : 'json') : (format as 'json' | 'pretty'),
     },
     metrics: { host: str('metrics.host'), port: num('metrics.port') },
     neuron: {

@@ -1,7 +1,7 @@
 import type { Keypair } from '@taonode/wallet';
 import type { Logger } from 'pino';
 import type { MetagraphCache } from '../chainPort/metagraphCache.js';
-import type { ChainPort } from '../chainPort/types.js';
+import type { ChainPort, NeuronMetagraph } from '../chainPort/types.js';
 import type { NeuronConfig } from '../config/neuronConfig.js';
 import type { NeuronMetrics } from '../health/neuronMetrics.js';
 import type { RuntimePorts } from '../runner/runtimePorts.js';
@@ -13,7 +13,11 @@ export interface RunningMiner {
   stop(): Promise<void>;
 }
 
-/** Builds the axon with the runtime's guards, lets the plug-in attach, serves, posts axon info. */
+/**
+ * Builds the axon with the runtime's guards, lets the plug-in attach, serves, and posts axon info;
+ * afterwards each metagraph refresh re-posts it if the chain's copy no longer matches (the uid was
+ * re-registered, someone reset it), so validators can always find this miner.
+ */
 export async function startMiner<A, G, D>(args: {
   config: NeuronConfig;
   signer: Keypair;
@@ -40,29 +44,62 @@ export async function startMiner<A, G, D>(args: {
   });
   args.hooks.attach(handle.axon, handle.hooks);
   const { port } = await handle.start();
-  const externalIp = config.axon.externalIp ?? config.axon.ip;
+  const ip = config.axon.externalIp ?? config.axon.ip;
   const externalPort = config.axon.externalPort ?? port;
-  logger.info({ ip: config.axon.ip, port, externalIp, externalPort }, 'axon serving');
-  await postAxon(args.chain, config, externalIp, externalPort, logger);
+  logger.info({ ip: config.axon.ip, port, externalIp: ip, externalPort }, 'axon serving');
+  let unsubscribe = () => {};
+  if (ip === '0.0.0.0' || ip === '::' || ip === '[::]') {
+    logger.warn(
+      'axon bound to all interfaces without --axon.external_ip: not posting axon info; validators cannot find this miner',
+    );
+  } else {
+    const post = async () => {
+      const result = await args.chain.serveAxon({ netuid: config.netuid, ip, port: externalPort });
+      logger.info(
+        { ip, port: externalPort, result },
+        result === 'served' ? 'axon info posted on chain' : 'axon info already on chain',
+      );
+    };
+    await post();
+    unsubscribe = watchAxonInfo(cache, args.signer.ss58Address, { ip, port: externalPort }, post, logger);
+  }
   return {
     axonPort: port,
     stop: async () => {
+      unsubscribe();
       await handle.stop();
       await args.hooks.close?.();
     },
   };
 }
 
-async function postAxon(chain: ChainPort, config: NeuronConfig, ip: string, port: number, logger: Logger) {
-  if (ip === '0.0.0.0' || ip === '::' || ip === '[::]') {
-    logger.warn(
-      'axon bound to all interfaces without --axon.external_ip: not posting axon info; validators cannot find this miner',
-    );
-    return;
-  }
-  const result = await chain.serveAxon({ netuid: config.netuid, ip, port });
-  logger.info(
-    { ip, port, result },
-    result === 'served' ? 'axon info posted on chain' : 'axon info already on chain',
-  );
+/** Re-posts axon info when a refreshed metagraph shows something else for this hotkey's uid. */
+function watchAxonInfo(
+  cache: MetagraphCache,
+  hotkey: string,
+  want: { ip: string; port: number },
+  post: () => Promise<void>,
+  logger: Logger,
+): () => void {
+  let posting = false;
+  let deregistered = false;
+  return cache.onUpdate((mg: NeuronMetagraph) => {
+    const uid = cache.uidOf(hotkey);
+    if (uid === undefined) {
+      if (!deregistered)
+        logger.error({ hotkey }, 'hotkey no longer registered on the subnet; register it again');
+      deregistered = true;
+      return;
+    }
+    deregistered = false;
+    const onChain = mg.axons[uid];
+    if (posting || (onChain && onChain.ip === want.ip && onChain.port === want.port)) return;
+    posting = true;
+    logger.info({ uid, onChain, want }, 'axon info on chain differs; posting it again');
+    post()
+      .catch((error: unknown) => logger.warn({ err: error }, 'posting axon info failed; will retry'))
+      .finally(() => {
+        posting = false;
+      });
+  });
 }

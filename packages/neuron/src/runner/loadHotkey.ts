@@ -27,6 +27,6 @@ export function registerCommand(config: NeuronConfig): string {
   const endpoint = config.subtensor.chainEndpoint;
   return (
     `taonode subnet register --netuid ${config.netuid} --wallet.name ${config.wallet.name} ` +
-    `--wallet.hotkey ${config.wallet.hotkey} --subtensor.chain_endpoint ${endpoint}`
+    `--wallet.hotkey ${config.wallet.hotkey} --subtensor.chain_endpoint ${endpoint} --wallet.path ${config.wallet.path}`
   );
 }

@@ -166,7 +166,8 @@ async function start<A, G, D, Round>(
       if (!plugin.createMiner) throw new NeuronExit(`subnet ${plugin.name} has no miner`, EXIT_CONFIG);
       const hooks = await plugin.createMiner(pluginCtx);
       const miner = await startMiner({ config, signer, chain, cache, ports, hooks, logger: log, metrics });
-      stops.unshift(() => miner.stop());
+      // Last in, first out: stop serving before the chain and the health server go.
+      stops.push(() => miner.stop());
     } else {
       if (!plugin.createValidator)
         throw new NeuronExit(`subnet ${plugin.name} has no validator`, EXIT_CONFIG);
@@ -185,7 +186,8 @@ async function start<A, G, D, Round>(
         signal,
       });
       lastStepAt = () => validator.loop.lastStepTime;
-      stops.unshift(async () => {
+      // Let the step in flight finish (and persist) while the chain is still connected.
+      stops.push(async () => {
         await validator.done;
         await hooks.close?.();
       });

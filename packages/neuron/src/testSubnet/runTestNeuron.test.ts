@@ -38,7 +38,7 @@ describe('test-subnet daemon entry', () => {
     expect(r.stdout).toMatch(/--neuron\.test_delay_ms <integer>/);
   }, 120_000);
 
-  it('fails at start on an unknown or invalid flag with exit 64', async () => {
+  it('fails at start on an unknown or invalid flag with exit 2', async () => {
     const r = await run([
       '--role',
       'miner',
@@ -49,11 +49,11 @@ describe('test-subnet daemon entry', () => {
       '--neuron.sample_size',
       '0',
     ]);
-    expect(r.status).toBe(64);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown option '--axon.prot' \(did you mean --axon.port\?\)/);
     expect(r.stderr).toMatch(/--neuron.sample_size: expected an integer >= 1/);
     const noRole = await run(['--netuid', '2']);
-    expect(noRole.status).toBe(64);
+    expect(noRole.status).toBe(2);
     expect(noRole.stderr).toMatch(/--role must be miner or validator/);
   }, 120_000);
 

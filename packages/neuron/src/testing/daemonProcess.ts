@@ -47,10 +47,10 @@ export class DaemonProcess {
     });
   }
 
-  /** SIGTERM, then SIGKILL if it has not stopped within `graceMs`. */
-  async stop(graceMs = 10_000): Promise<number | null> {
+  /** SIGTERM (or `signal`), then SIGKILL if it has not stopped within `graceMs` (pm2's kill_timeout). */
+  async stop(graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     if (!this.child || this.exitCode !== undefined) return this.exitCode ?? null;
-    this.child.kill('SIGTERM');
+    this.child.kill(signal);
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
     const code = await this.exited;
     clearTimeout(timer);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ChainError } from '@taonode/chain';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +16,8 @@ afterAll(() => dirs.cleanup());
 const axon = (port: number) => ({ ip: '127.0.0.2', port, ipType: 4, version: 1, hotkey: '' });
 
 function fakeChain(state: { block: number; mg: NeuronMetagraph }) {
-  const submitted: { uids: number[]; weights: number[]; block: number }[] = [];
+  const submitted: { uids: number[]; weights: number[]; block: number; versionKey: number }[] = [];
+  const reveals: number[] = [];
   let failNext: Error | undefined;
   const port: ChainPort = {
     subscribeBlocks: async () => () => {},
@@ -27,9 +30,18 @@ function fakeChain(state: { block: number; mg: NeuronMetagraph }) {
         failNext = undefined;
         throw e;
       }
-      submitted.push({ uids: args.uids, weights: args.weights, block: state.block });
+      submitted.push({
+        uids: args.uids,
+        weights: args.weights,
+        block: state.block,
+        versionKey: args.versionKey,
+      });
       state.mg.lastUpdate[0] = state.block;
-      return { kind: 'set', block: state.block };
+      return { kind: state.mg.commitRevealEnabled ? 'committed' : 'set', block: state.block };
+    },
+    revealDue: async () => {
+      reveals.push(state.block);
+      return 0;
     },
     isConnected: () => true,
     close: async () => {},
@@ -37,18 +49,20 @@ function fakeChain(state: { block: number; mg: NeuronMetagraph }) {
   return {
     port,
     submitted,
+    reveals,
     failWith: (e: Error) => {
       failNext = e;
     },
   };
 }
 
-function setup(stateDir: string, state: { block: number; mg: NeuronMetagraph }) {
+function setup(stateDir: string, state: { block: number; mg: NeuronMetagraph }, extra: string[] = []) {
   const r = loadConfig({
     role: 'validator',
-    argv: ['--netuid', '2', '--neuron.state_dir', stateDir, '--neuron.moving_average_alpha', '0.5'],
+    argv: ['--netuid', '2', '--neuron.state_dir', stateDir, '--neuron.moving_average_alpha', '0.5', ...extra],
     env: {},
   });
+  const asked: number[][] = [];
   if (r.kind !== 'config') throw new Error('config');
   const chain = fakeChain(state);
   const logger = pino({ level: 'silent' });
@@ -64,11 +78,14 @@ function setup(stateDir: string, state: { block: number; mg: NeuronMetagraph }) 
     metrics: createNeuronMetrics({ role: 'validator', netuid: 2 }),
     signal: new AbortController().signal,
     hooks: {
-      forward: async (ctx) => ctx.miners.map((m) => m.uid),
+      forward: async (ctx) => {
+        asked.push(ctx.miners.map((m) => m.uid));
+        return ctx.miners.map((m) => m.uid);
+      },
       score: (uids: number[]) => uids.map((uid) => ({ uid, reward: uid === 1 ? 1 : 0.5 })),
     },
   });
-  return { loop, chain };
+  return { loop, chain, asked };
 }
 
 function metagraph(): NeuronMetagraph {
@@ -129,17 +146,44 @@ describe('ValidatorLoop', () => {
     expect(a.chain.submitted).toHaveLength(2);
   });
 
-  it('resets the score of a uid whose hotkey changed', async () => {
+  it('resets the score of a uid whose hotkey changed, also across a restart', async () => {
     const dir = dirs.make();
     const state = { block: 20, mg: metagraph() };
     const a = setup(dir, state);
     await a.loop.step();
+    expect(a.loop.scores.score(1)).toBeGreaterThan(0);
     state.mg.hotkeys[1] = 'newcomer';
     state.block = 21;
     const b = setup(dir, state);
     await b.loop.resume();
-    b.loop.scores.syncHotkeys(state.mg.hotkeys);
-    expect(b.loop.scores.snapshot().scores[1]).toBe(0);
+    expect(b.loop.scores.score(1)).toBe(0.5);
+    await b.loop.step();
+    // uid 1 restarted from 0 (one reward of 1 at alpha 0.5); uid 2 kept its history.
+    expect(b.loop.scores.snapshot()).toMatchObject({
+      hotkeys: ['val', 'newcomer', 'm2'],
+      scores: [0, 0.5, 0.375],
+    });
+  });
+
+  it('sends the plug-in version key, and commits and reveals on a commit-reveal subnet', async () => {
+    const dir = dirs.make();
+    const state = { block: 20, mg: { ...metagraph(), commitRevealEnabled: true } };
+    const a = setup(dir, state);
+    await a.loop.step();
+    expect(a.chain.submitted).toMatchObject([{ versionKey: 7 }]);
+    state.block = 22;
+    await a.loop.step();
+    expect(a.chain.reveals).toEqual([20, 22]);
+    const saved = JSON.parse(readFileSync(join(dir, 'validator-state.json'), 'utf8'));
+    expect(saved.lastWeights).toMatchObject({ block: 20, mode: 'committed', uids: [1, 2] });
+  });
+
+  it('samples at most --neuron.sample_size miners per step', async () => {
+    const dir = dirs.make();
+    const state = { block: 20, mg: metagraph() };
+    const a = setup(dir, state, ['--neuron.sample_size', '1']);
+    for (let i = 0; i < 4; i++) await a.loop.step();
+    expect(a.asked.every((uids) => uids.length === 1)).toBe(true);
   });
 
   it('backs off after a chain rejection and retries later', async () => {

@@ -31,6 +31,7 @@ export class ValidatorLoop<D, Round> {
   private backoffUntilBlock = 0;
   private lastStepAt = 0;
   private lastNotice = '';
+  private chainDown = false;
 
   constructor(private readonly deps: ValidatorLoopDeps<D, Round>) {}
 
@@ -55,7 +56,13 @@ export class ValidatorLoop<D, Round> {
       this.stepCount = result.state.step;
       this.lastWeights = result.state.lastWeights;
       logger.info(
-        { step: this.stepCount, uids: this.book.size, lastWeightsBlock: this.lastWeights?.block ?? null },
+        {
+          step: this.stepCount,
+          uids: this.book.size,
+          // Lets an operator (and the crash test) see that these exact scores came back.
+          scoreSum: this.book.snapshot().scores.reduce((a, b) => a + b, 0),
+          lastWeightsBlock: this.lastWeights?.block ?? null,
+        },
         'resumed validator state',
       );
     } else if (result.kind === 'corrupt') {
@@ -76,6 +83,7 @@ export class ValidatorLoop<D, Round> {
   async step(): Promise<void> {
     const { config, cache, hooks, logger, metrics } = this.deps;
     const end = metrics.stepSeconds.startTimer();
+    logger.debug({ step: this.stepCount }, 'step started');
     try {
       const mg = cache.value ?? (await cache.refresh());
       const ownUid = cache.uidOf(this.deps.hotkey);
@@ -108,13 +116,17 @@ export class ValidatorLoop<D, Round> {
       metrics.steps.inc({ result: 'ok' });
       try {
         await this.maybeSetWeights(ownUid);
+        this.chainDown = false;
       } catch (error) {
         // The step's scores are already saved; weights simply wait for the chain to come back.
         const name = error instanceof Error ? error.name : 'Error';
-        logger.warn(
+        // Once per outage at warn; every step after that at debug, until a step gets through.
+        const log = this.chainDown ? logger.debug.bind(logger) : logger.warn.bind(logger);
+        log(
           { error: name, message: (error as Error).message },
           'weights skipped this step: chain unavailable',
         );
+        this.chainDown = true;
       }
     } catch (error) {
       metrics.steps.inc({ result: 'error' });

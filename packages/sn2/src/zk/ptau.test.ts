@@ -50,9 +50,9 @@ describe('powers of tau', () => {
       expect(existsSync(first.path)).toBe(true);
       await loadPtau({ location: url, sha256 }, dir);
       expect(hits).toBe(1);
-      await expect(loadPtau({ location: `${url}?other`, sha256: 'ff'.repeat(32) }, dir)).rejects.toBeInstanceOf(
-        PtauError,
-      );
+      await expect(
+        loadPtau({ location: `${url}?other`, sha256: 'ff'.repeat(32) }, dir),
+      ).rejects.toBeInstanceOf(PtauError);
     } finally {
       server.close();
     }

@@ -8,7 +8,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Logger } from 'pino';
-import { EMPTY_BODY_HASH } from '../codec/bodyHash.js';
+import { EMPTY_BODY_HASH, hashInputs } from '../codec/bodyHash.js';
 import { headerValue, synapseToHeaders, terminalFromHeaders, timeoutFromHeaders } from '../codec/headers.js';
 import { JsonSyntaxError, parseLosslessJson } from '../codec/losslessJson.js';
 import { processNonces } from '../codec/nonce.js';
@@ -215,8 +215,9 @@ export function createAxon(options: AxonOptions): Axon {
           const raced = verified.commit();
           if (raced !== undefined) return fail(reply, 401, `Not Verified with error: ${raced}`, mw);
         },
-        // Body parsed: validate fields and check the body hash the signature covered.
-        preValidation: async (req, reply) => {
+        // Body parsed: validate fields, check the body hash the signature covered, then wait for
+        // a forward slot in priority order. One hook: each fastify hook step costs per request.
+        preHandler: async (req, reply) => {
           const state = states.get(req)!;
           const parsed = def.parse(req.body ?? {});
           if (!parsed.success) {
@@ -226,8 +227,8 @@ export function createAxon(options: AxonOptions): Axon {
               .join('; ');
             return fail(reply, 422, `Invalid ${def.name} fields: ${issues}`, state.mw);
           }
-          const expected = def.bodyHash(parsed.data);
-          if (expected !== state.mw.computed_body_hash) {
+          const synapse = parsed.data;
+          if (def.bodyHash(synapse) !== state.mw.computed_body_hash) {
             return fail(
               reply,
               401,
@@ -235,11 +236,9 @@ export function createAxon(options: AxonOptions): Axon {
               state.mw,
             );
           }
-          state.synapse = parsed.data;
-        },
-        preHandler: async (req, reply) => {
-          const state = states.get(req)!;
-          const priority = handlers.priority ? await handlers.priority(state.synapse!) : 0;
+          state.synapse = synapse;
+          state.hashInputs = hashInputs(synapse as unknown as Record<string, unknown>, def.hashFields);
+          const priority = handlers.priority ? await handlers.priority(synapse) : 0;
           const deadline = state.startMs + state.timeoutS * 1000;
           const got = await gate.acquire(priority, deadline);
           if (got === 'timeout')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { synapseToHeaders } from '../codec/headers.js';
+import { sameHashInputs } from '../codec/bodyHash.js';
 import { stringifyLosslessJson } from '../codec/losslessJson.js';
 import type { SynapseDef } from '../synapse/defineSynapse.js';
 import type { Synapse, SynapseBase } from '../synapse/synapse.js';
@@ -17,6 +18,8 @@ export interface RequestState {
   timeoutS: number;
   holdsGate: boolean;
   synapse?: Synapse<object>;
+  /** The request's hashed field values, to reuse its body hash in the response when unchanged. */
+  hashInputs?: unknown[];
 }
 
 interface Deps {
@@ -41,29 +44,53 @@ export async function runForward(
 ): Promise<FastifyReply> {
   const { def, handlers } = state.route;
   const synapse = state.synapse!;
-  const controller = new AbortController();
-  const remainingMs = Math.max(0, state.startMs + state.timeoutS * 1000 - Date.now());
+  let controller: AbortController | undefined;
+  const ctx = {
+    // Made on first use: most forwards never look at it.
+    get signal() {
+      controller ??= new AbortController();
+      return controller.signal;
+    },
+    abort() {
+      controller?.abort(new Error('request timeout'));
+    },
+  };
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), remainingMs);
-  });
-  const forward = Promise.resolve().then(() => handlers.forward(synapse, { signal: controller.signal }));
-  let releaseOnStreamEnd = false;
-  forward
-    .catch(() => undefined)
-    .finally(() => {
-      if (!releaseOnStreamEnd) deps.gate.release();
-    });
+  // Who releases the priority slot: this function (sync forwards, errors), the promise reaction
+  // below (async forwards, even when they overrun their 408), or the stream when it ends.
+  let releaseHere = true;
   try {
-    const result = await Promise.race([forward, timedOut]);
+    let result: Synapse<object> | StreamResponse | 'timeout';
+    const returned = handlers.forward(synapse, ctx);
+    if (isPromise(returned)) {
+      releaseHere = false;
+      let timedOut = false;
+      returned.then(
+        (r) => {
+          // A stream that arrives in time is sent, and releases the slot when it ends.
+          if (!isStream(r) || timedOut) deps.gate.release();
+        },
+        () => deps.gate.release(),
+      );
+      const remainingMs = Math.max(0, state.startMs + state.timeoutS * 1000 - Date.now());
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => {
+          timedOut = true;
+          resolve('timeout');
+        }, remainingMs);
+      });
+      result = await Promise.race([returned, timeout]);
+    } else {
+      result = returned;
+    }
     if (result === 'timeout') {
-      controller.abort(new Error('request timeout'));
+      ctx.abort();
       return deps.fail(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
     }
     const processTime = (Date.now() - state.startMs) / 1000;
     if (isStream(result)) {
-      releaseOnStreamEnd = true;
-      return sendStream(reply, state, result, processTime, controller, deps.gate);
+      releaseHere = false;
+      return sendStream(reply, state, result, processTime, ctx, deps.gate);
     }
     // Typed by the handler's signature; not re-validated (a zod pass per response costs more than
     // the rest of the response path).
@@ -71,9 +98,13 @@ export async function runForward(
     const out = result;
     out.axon = { ...out.axon, status_code: 200, status_message: 'Success', process_time: processTime };
     const body = stringifyLosslessJson(out);
+    const values = out as unknown as Record<string, unknown>;
+    const bodyHash = sameHashInputs(state.hashInputs, values, def.hashFields)
+      ? state.mw.computed_body_hash
+      : def.bodyHash(out);
     const headers = synapseToHeaders({
       synapse: out,
-      bodyHash: def.bodyHash(out),
+      bodyHash,
       inputObjHeaders: def.inputObjHeaders,
       totalSize: body.length,
     });
@@ -84,7 +115,12 @@ export async function runForward(
     return deps.fail(reply, 500, `Internal Server Error #${id}`, state.mw);
   } finally {
     clearTimeout(timer);
+    if (releaseHere) deps.gate.release();
   }
+}
+
+function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
+  return typeof (v as { then?: unknown } | null)?.then === 'function';
 }
 
 function sendStream(
@@ -92,11 +128,19 @@ function sendStream(
   state: RequestState,
   stream: StreamResponse,
   processTime: number,
-  controller: AbortController,
+  ctx: { abort(): void },
   gate: PriorityGate,
 ): FastifyReply {
   const { def } = state.route;
   const synapse = state.synapse!;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    gate.release();
+  };
+  // Registered first: a client that leaves before the first chunk never starts the generator.
+  reply.raw.once('close', release);
   synapse.axon = { ...synapse.axon, status_code: 200, status_message: 'Success', process_time: processTime };
   const headers = synapseToHeaders({
     synapse,
@@ -104,19 +148,11 @@ function sendStream(
     inputObjHeaders: def.inputObjHeaders,
   });
   const deadline = state.startMs + state.timeoutS * 1000;
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    gate.release();
-  };
-  // A client that leaves before the first chunk never starts the generator below.
-  reply.raw.once('close', release);
   async function* bytes(): AsyncGenerator<Buffer> {
     try {
       for await (const chunk of stream.chunks) {
         if (Date.now() > deadline) {
-          controller.abort(new Error('request timeout'));
+          ctx.abort();
           return;
         }
         yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);

@@ -4,6 +4,14 @@ import { pythonFloatRepr } from './pythonStr.js';
 
 // §1.3: synapse ⇄ HTTP headers. Names are lower case with underscores; values are Python str().
 
+const names = (side: 'axon' | 'dendrite') =>
+  Object.fromEntries(TERMINAL_FIELDS.map((f) => [f, `bt_header_${side}_${f}`])) as Record<
+    keyof TerminalInfo,
+    string
+  >;
+// Built once: this runs for every request and response.
+const HEADER_NAMES = { axon: names('axon'), dendrite: names('dendrite') };
+
 function terminalValue(field: keyof TerminalInfo, v: unknown): string {
   if (field === 'process_time' && typeof v === 'number') return pythonFloatRepr(v);
   return String(v);
@@ -24,9 +32,10 @@ export function synapseToHeaders(input: HeaderInput): Record<string, string> {
   const h: Record<string, string> = { name: synapse.name, timeout: pythonFloatRepr(synapse.timeout) };
   for (const side of ['axon', 'dendrite'] as const) {
     const t = synapse[side];
+    const n = HEADER_NAMES[side];
     for (const f of TERMINAL_FIELDS) {
       const v = t[f];
-      if (v !== null && v !== undefined) h[`bt_header_${side}_${f}`] = terminalValue(f, v);
+      if (v !== null && v !== undefined) h[n[f]] = terminalValue(f, v);
     }
   }
   if (input.inputObjHeaders) Object.assign(h, input.inputObjHeaders);
@@ -50,25 +59,27 @@ const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Reads one side's terminal info from headers; malformed values are dropped (left null). */
 export function terminalFromHeaders(headers: RawHeaders, side: 'axon' | 'dendrite'): TerminalInfo {
   const t = emptyTerminal();
-  const get = (f: string) => headerValue(headers, `bt_header_${side}_${f}`);
-  const code = get('status_code');
+  const n = HEADER_NAMES[side];
+  const code = headerValue(headers, n.status_code);
   if (code !== undefined && INT.test(code)) t.status_code = Number(code);
-  const msg = get('status_message');
+  const msg = headerValue(headers, n.status_message);
   if (msg !== undefined) t.status_message = msg;
-  const pt = get('process_time');
+  const pt = headerValue(headers, n.process_time);
   if (pt !== undefined && FLOAT.test(pt)) t.process_time = Number(pt);
-  const ip = get('ip');
+  const ip = headerValue(headers, n.ip);
   if (ip !== undefined) t.ip = ip;
-  const port = get('port');
+  const port = headerValue(headers, n.port);
   if (port !== undefined && INT.test(port)) t.port = Number(port);
-  const version = get('version');
+  const version = headerValue(headers, n.version);
   if (version !== undefined && INT.test(version)) t.version = Number(version);
-  const nonce = get('nonce');
+  const nonce = headerValue(headers, n.nonce);
   if (nonce !== undefined && NONCE.test(nonce)) t.nonce = BigInt(nonce);
-  for (const f of ['uuid', 'hotkey', 'signature'] as const) {
-    const v = get(f);
-    if (v !== undefined) t[f] = v;
-  }
+  const uuid = headerValue(headers, n.uuid);
+  if (uuid !== undefined) t.uuid = uuid;
+  const hotkey = headerValue(headers, n.hotkey);
+  if (hotkey !== undefined) t.hotkey = hotkey;
+  const signature = headerValue(headers, n.signature);
+  if (signature !== undefined) t.signature = signature;
   return t;
 }
 

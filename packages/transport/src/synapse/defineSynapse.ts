@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { computeBodyHash, type HashField } from '../codec/bodyHash.js';
+import { type Issue, parseSynapseBase } from './parseBase.js';
 import { SYNAPSE_TYPE, type Synapse, type SynapseBase, synapseBaseSchema } from './synapse.js';
 import { emptyTerminal } from './terminalInfo.js';
 import { emptyInstanceJson, isRequiredField, numberKind } from './zodIntrospect.js';
@@ -31,9 +32,13 @@ export interface SynapseDef<F extends object = Record<string, unknown>, D = Syna
   /** A fresh synapse with these field values (validated; throws a ZodError when invalid). */
   create(fields: z.input<z.ZodType<F>>): Synapse<F>;
   /** Validates a parsed JSON body; unknown keys are dropped like pydantic does. */
-  parse(body: unknown): z.ZodSafeParseResult<Synapse<F>>;
+  parse(body: unknown): ParseResult<Synapse<F>>;
   bodyHash(synapse: Synapse<F>): string;
 }
+
+export type ParseResult<T> =
+  | { success: true; data: T }
+  | { success: false; error: { issues: readonly Issue[] } };
 
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -65,7 +70,6 @@ export function defineSynapse<S extends z.ZodRawShape, D = Synapse<z.output<z.Zo
       inputObjHeaders[`bt_header_input_obj_${k}`] = Buffer.from(emptyInstanceJson(schema)).toString('base64');
     }
   }
-  const full = synapseBaseSchema.extend(fields.shape);
   const timeoutS = options.timeoutS ?? 12;
   const deserialize = options.deserialize ?? ((s: Synapse<F>) => s as unknown as D);
 
@@ -92,9 +96,18 @@ export function defineSynapse<S extends z.ZodRawShape, D = Synapse<z.output<z.Zo
       return { ...base, ...parsed, [SYNAPSE_TYPE]: def } as Synapse<F>;
     },
     parse(body) {
-      const r = full.safeParse(body);
-      if (r.success) Object.assign(r.data, { name, [SYNAPSE_TYPE]: def });
-      return r as unknown as z.ZodSafeParseResult<Synapse<F>>;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        return { success: false, error: { issues: [{ path: [], message: 'expected a JSON object' }] } };
+      }
+      const issues: Issue[] = [];
+      const base = parseSynapseBase(body as Record<string, unknown>, name, issues);
+      // Base fields by hand (hot path), the subnet's own fields with their zod schema.
+      const own = fields.safeParse(body);
+      if (!own.success) {
+        for (const i of own.error.issues) issues.push({ path: i.path as (string | number)[], message: i.message });
+      }
+      if (!own.success || issues.length > 0) return { success: false, error: { issues } };
+      return { success: true, data: Object.assign(base, own.data, { [SYNAPSE_TYPE]: def }) as Synapse<F> };
     },
     bodyHash(synapse) {
       return computeBodyHash(synapse as unknown as Record<string, unknown>, hashFields);

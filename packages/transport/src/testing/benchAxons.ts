@@ -1,8 +1,10 @@
 // Child process for the transport benches: starts `count` Dummy axons (Alice's hotkey) and prints
 // one JSON line with their addresses, then serves until stdin closes. Run with tsx.
 //   --count N  --delay-ms D (forward sleeps D ms)  --workers W (verify threads per axon)
+import { sr25519Verify as wasmVerify } from '@polkadot/wasm-crypto';
 import { Keypair } from '@taonode/wallet';
 import { type Axon, createAxon } from '../axon/createAxon.js';
+import { EMPTY_BODY_HASH } from '../codec/bodyHash.js';
 import { Dummy, sleep } from './fixtures.js';
 
 function arg(name: string, fallback: number): number {
@@ -33,12 +35,46 @@ for (let i = 0; i < count; i++) {
 process.stdout.write(
   `${JSON.stringify({ hotkey: signer.ss58Address, axons: axons.map((a) => ({ ...a.address, hotkey: a.hotkey })) })}\n`,
 );
-// Each line on stdin answers with this process's CPU seconds so far (user+system, all threads),
-// so benches can report CPU per request independent of how busy the machine is.
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', () => {
+const cpuSeconds = () => {
   const u = process.cpuUsage();
-  process.stdout.write(`${JSON.stringify({ cpuS: (u.user + u.system) / 1e6 })}\n`);
+  return (u.user + u.system) / 1e6;
+};
+
+/** Raw sr25519Verify calls per CPU second, in this process, between load runs. */
+function rawVerifyPerCpuSec(seconds: number): number {
+  // Same shape and length as a real request's signed message (§1.6).
+  const message = new TextEncoder().encode(
+    `1763000000000000000.${signer.ss58Address}.${signer.ss58Address}.5ecbd69c-1cec-11ee-b0dc-e29ce36fec1a.${EMPTY_BODY_HASH}`,
+  );
+  const sig = signer.sign(message);
+  for (let i = 0; i < 50; i++) wasmVerify(sig, message, signer.publicKey);
+  let n = 0;
+  const start = performance.now();
+  const cpu0 = cpuSeconds();
+  while (performance.now() - start < seconds * 1000) {
+    for (let i = 0; i < 20; i++) if (!wasmVerify(sig, message, signer.publicKey)) throw new Error('bad');
+    n += 20;
+  }
+  return n / (cpuSeconds() - cpu0);
+}
+
+// Each stdin line is a command answered with one JSON line: `cpu` → this process's CPU seconds so
+// far (user+system, all threads), so benches report CPU per request independent of machine load;
+// `verify` → the raw WASM verify rate measured here, so ratios compare like with like.
+let pending = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => {
+  pending += chunk;
+  for (let i = pending.indexOf('\n'); i >= 0; i = pending.indexOf('\n')) {
+    const cmd = pending.slice(0, i).trim();
+    pending = pending.slice(i + 1);
+    const u = process.cpuUsage();
+    const out =
+      cmd === 'verify'
+        ? { verifyPerCpuSec: rawVerifyPerCpuSec(2) }
+        : { cpuS: (u.user + u.system) / 1e6, userS: u.user / 1e6, systemS: u.system / 1e6 };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  }
 });
 process.stdin.on('end', async () => {
   await Promise.all(axons.map((a) => a.stop()));

@@ -10,7 +10,15 @@ export async function spawnBenchAxons(args: {
   workers?: number;
   /** Extra node flags for the axon process (e.g. --cpu-prof). */
   nodeArgs?: string[];
-}): Promise<{ axons: AxonTarget[]; cpuSeconds: () => Promise<number>; stop: () => Promise<void> }> {
+}): Promise<{
+  axons: AxonTarget[];
+  cpuSeconds: () => Promise<number>;
+  /** CPU seconds split into user space and kernel (system) time. */
+  cpuSplit: () => Promise<{ cpuS: number; userS: number; systemS: number }>;
+  /** Raw WASM sr25519Verify per CPU second, measured inside the axon process. */
+  rawVerifyPerCpuSec: () => Promise<number>;
+  stop: () => Promise<void>;
+}> {
   const script = fileURLToPath(new URL('./benchAxons.ts', import.meta.url));
   const child = spawn(
     process.execPath,
@@ -61,6 +69,14 @@ export async function spawnBenchAxons(args: {
     cpuSeconds: async () => {
       child.stdin.write('cpu\n');
       return (JSON.parse(await nextLine()) as { cpuS: number }).cpuS;
+    },
+    cpuSplit: async () => {
+      child.stdin.write('cpu\n');
+      return JSON.parse(await nextLine()) as { cpuS: number; userS: number; systemS: number };
+    },
+    rawVerifyPerCpuSec: async () => {
+      child.stdin.write('verify\n');
+      return (JSON.parse(await nextLine()) as { verifyPerCpuSec: number }).verifyPerCpuSec;
     },
     stop: async () => {
       exited.catch(() => undefined);

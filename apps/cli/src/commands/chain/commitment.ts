@@ -48,16 +48,20 @@ export function registerCommitmentCommands(program: Command): void {
     }),
   );
 
+  // The standard wallet flags are accepted everywhere (one flag set for every command, as with btcli);
+  // here they only matter with --mine.
   const get = commitment
     .command('get')
-    .description('Read one hotkey’s commitment, or all commitments on the subnet without --hotkey')
+    .description('Read one hotkey’s commitment, or all commitments on the subnet without --hotkey/--mine')
     .requiredOption('--netuid <n>', 'subnet id')
     .option('--hotkey <ss58>', 'hotkey address (default: every hotkey on the subnet)')
+    .option('--mine', 'the wallet hotkey (--wallet.name/--wallet.hotkey; no password needed)')
     .option('--json', 'print the result as one JSON object');
-  addChainOptions(get).action(
-    action(async (opts: Opts & { hotkey?: string }) => {
+  addChainOptions(addWalletOptions(get)).action(
+    action(async (opts: Opts & { hotkey?: string; mine?: boolean }) => {
       const netuid = usage(() => parseNetuid(opts.netuid));
-      const hotkey = opts.hotkey;
+      if (opts.mine && opts.hotkey !== undefined) throw new UsageError('give --hotkey or --mine, not both');
+      const hotkey = opts.mine ? (await loadWalletFromOptions(opts).getHotkeypub()).ss58Address : opts.hotkey;
       if (hotkey !== undefined && !isSs58Address(hotkey)) {
         throw new UsageError(`--hotkey: "${hotkey}" is not an SS58 address`);
       }

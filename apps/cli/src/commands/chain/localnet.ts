@@ -1,13 +1,17 @@
 import {
+  ChainError,
   type CreatedSubnet,
+  checkForkUrl,
   createSubnet,
   fundAccount,
+  headNumber,
   isValidAddress,
   newBlocks,
+  setHead,
   startLocalnet,
   taoToRao,
 } from '@taonode/chain';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { action, printJson, printLine, printNote, UsageError } from '../../io/index.js';
 import {
   addChainOptions,
@@ -28,7 +32,7 @@ interface StartFlags {
   json?: boolean;
 }
 
-/** `taonode localnet start|advance|fund`. */
+/** `taonode localnet start|advance|revert|fund`. */
 export function registerLocalnetCommands(program: Command): void {
   const localnet = program
     .command('localnet')
@@ -51,13 +55,16 @@ export function registerLocalnetCommands(program: Command): void {
       parseCount,
       0,
     )
-    .option(
-      '--chain-spec <file>',
-      'chain spec JSON, raw or not (default: $TAONODE_CHAIN_SPEC, the shared spec 293)',
+    .addOption(
+      new Option(
+        '--chain-spec <file>',
+        'chain spec JSON, raw or not (default: $TAONODE_CHAIN_SPEC, the shared spec 293)',
+      ).conflicts('fork'),
     )
     .option(
       '--fork <url>',
       'fork a live network instead, e.g. wss://entrypoint-finney.opentensor.ai:443 (needs internet)',
+      parseForkUrl,
     )
     .option('--json', 'print {"url":…,"port":…,"subnets":[…]} once ready')
     .action(
@@ -124,6 +131,29 @@ export function registerLocalnetCommands(program: Command): void {
 
   addChainOptions(
     localnet
+      .command('revert')
+      .description('Move the head of a local chain back to an earlier block (chopsticks dev_setHead)'),
+    { network: 'local' },
+  )
+    .requiredOption('--block <n>', 'block number to make the head again', parseCount)
+    .option('--json', 'print {"head":N}')
+    .action(
+      action(async (opts: ChainFlags & { block: number; json?: boolean }) => {
+        const head = await withChain(
+          opts,
+          async (client) => {
+            await setHead(client, opts.block);
+            return headNumber(client);
+          },
+          { network: 'local' },
+        );
+        if (opts.json) printJson({ head });
+        else printLine(`head is now #${head}`);
+      }),
+    );
+
+  addChainOptions(
+    localnet
       .command('fund')
       .description('Set an account balance on a local chain (chopsticks dev_setStorage)'),
     { network: 'local' },
@@ -140,6 +170,19 @@ export function registerLocalnetCommands(program: Command): void {
         else printLine(`${opts.dest} now holds ${opts.amount} τ`);
       }),
     );
+}
+
+function parseForkUrl(value: string): string {
+  try {
+    return checkForkUrl(value);
+  } catch (error) {
+    if (error instanceof ChainError) {
+      throw new InvalidArgumentError(
+        'must be a websocket URL (ws:// or wss://), e.g. wss://entrypoint-finney.opentensor.ai:443',
+      );
+    }
+    throw error;
+  }
 }
 
 export function taoOrUsage(amount: string): bigint {

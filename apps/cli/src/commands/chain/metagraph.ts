@@ -9,10 +9,14 @@ export function registerMetagraphCommand(program: Command): void {
     .command('metagraph')
     .description("Show a subnet's neurons (stake, scores, permits, axons) and weight-setting hyperparameters")
     .requiredOption('--netuid <n>', 'subnet id', parseNetuid)
-    .option('--json', 'print the whole metagraph as JSON (rao amounts as decimal strings)');
+    .option('--json', 'print the whole metagraph as JSON (rao amounts as decimal strings)')
+    .option('--no-weights', "with --json: leave out each uid's stored weights (one storage read less)");
   addChainOptions(cmd).action(
-    action(async (opts: ChainFlags & { netuid: number; json?: boolean }) => {
-      const mg = await withChain(opts, (client) => getMetagraph(client, { netuid: opts.netuid }));
+    action(async (opts: ChainFlags & { netuid: number; json?: boolean; weights: boolean }) => {
+      const withWeights = opts.json === true && opts.weights;
+      const mg = await withChain(opts, (client) =>
+        getMetagraph(client, { netuid: opts.netuid, weights: withWeights }),
+      );
       if (opts.json) printJson(jsonSafe(mg) as Record<string, unknown>);
       else printTable(mg);
     }),

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Wallet } from '@taonode/wallet';
+import { Keypair, Wallet } from '@taonode/wallet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../testing/runCli.js';
 
@@ -12,7 +12,7 @@ const SLOW = { timeout: 600_000 };
 
 /**
  * End to end through the real CLI: `localnet start` in a child process, then register → serve axon →
- * stake → metagraph, each a separate `taonode` process against that chain.
+ * stake → weights set → metagraph, each a separate `taonode` process against that chain.
  */
 describe('taonode chain commands on a local chain', SLOW, () => {
   let root: string;
@@ -23,10 +23,20 @@ describe('taonode chain commands on a local chain', SLOW, () => {
   let hotkey: string;
   let childExit: Promise<number | null>;
 
-  const env = { TAONODE_WALLET_PASSWORD: '', BT_WALLET_PATH: '', BT_SUBTENSOR_CHAIN_ENDPOINT: '', TAONODE_DEBUG: '' };
+  const env = {
+    TAONODE_WALLET_PASSWORD: '',
+    BT_WALLET_PATH: '',
+    BT_SUBTENSOR_CHAIN_ENDPOINT: '',
+    TAONODE_DEBUG: '',
+  };
   const cli = (args: string[], withWallet = true) =>
     runCli(
-      [...args, '--subtensor.chain_endpoint', url, ...(withWallet ? ['--wallet.path', root, '--wallet.name', 'w'] : [])],
+      [
+        ...args,
+        '--subtensor.chain_endpoint',
+        url,
+        ...(withWallet ? ['--wallet.path', root, '--wallet.name', 'w'] : []),
+      ],
       { env, timeoutMs: 180_000 },
     );
   const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
@@ -39,7 +49,17 @@ describe('taonode chain commands on a local chain', SLOW, () => {
 
     child = spawn(
       process.execPath,
-      ['--conditions=@taonode/source', '--import', 'tsx', mainTs, 'localnet', 'start', '--subnets', '1', '--json'],
+      [
+        '--conditions=@taonode/source',
+        '--import',
+        'tsx',
+        mainTs,
+        'localnet',
+        'start',
+        '--subnets',
+        '1',
+        '--json',
+      ],
       { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     childExit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -78,21 +98,74 @@ describe('taonode chain commands on a local chain', SLOW, () => {
     expect(reg.code).toBe(0);
     expect(json(reg.stdout)).toMatchObject({ netuid, uid: 1, hotkey, coldkey, alreadyRegistered: false });
 
-    const refused = await cli(['axon', 'serve', '--netuid', String(netuid), '--ip', '127.0.0.1', '--port', '8091', '--json']);
+    const refused = await cli([
+      'axon',
+      'serve',
+      '--netuid',
+      String(netuid),
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      '8091',
+      '--json',
+    ]);
     expect(refused.code).toBe(1);
     expect(json(refused.stdout)).toMatchObject({ error: { code: 'InvalidIpAddress' } });
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
 
-    const serve = await cli(['axon', 'serve', '--netuid', String(netuid), '--ip', '127.0.0.2', '--port', '8091', '--json']);
+    const serve = await cli([
+      'axon',
+      'serve',
+      '--netuid',
+      String(netuid),
+      '--ip',
+      '127.0.0.2',
+      '--port',
+      '8091',
+      '--json',
+    ]);
     expect(json(serve.stdout)).toMatchObject({ changed: true, ip: '127.0.0.2', port: 8091 });
 
-    const stake = await cli(['stake', 'add', '--netuid', String(netuid), '--amount', '10', '--yes', '--json']);
+    const stake = await cli([
+      'stake',
+      'add',
+      '--netuid',
+      String(netuid),
+      '--amount',
+      '10',
+      '--yes',
+      '--json',
+    ]);
     expect(stake.code).toBe(0);
     expect(BigInt(json(stake.stdout).stake as string)).toBeGreaterThan(0n);
 
+    // weights set is chain-weights' command; a single self-weight needs no validator permit.
+    const set = await cli([
+      'weights',
+      'set',
+      '--netuid',
+      String(netuid),
+      '--uids',
+      '1',
+      '--weights',
+      '1',
+      '--reveal-store',
+      join(root, 'reveals.json'),
+      '--json',
+    ]);
+    expect(set.code).toBe(0);
+    expect(json(set.stdout)).toMatchObject({ action: 'set' });
+
     const mg = await cli(['metagraph', '--netuid', String(netuid), '--json'], false);
     const neurons = json(mg.stdout).neurons as Array<Record<string, unknown>>;
-    expect(neurons[1]).toMatchObject({ uid: 1, hotkey, coldkey, axon: { ip: '127.0.0.2', port: 8091, serving: true } });
+    expect(neurons[1]).toMatchObject({
+      uid: 1,
+      hotkey,
+      coldkey,
+      axon: { ip: '127.0.0.2', port: 8091, serving: true },
+      weights: [{ uid: 1, raw: 65535, weight: 1 }],
+    });
+    expect(neurons[0]).toMatchObject({ uid: 0, weights: [] });
     expect(BigInt(neurons[1]!.totalStake as string)).toBeGreaterThan(0n);
 
     const table = await cli(['metagraph', '--netuid', String(netuid)], false);
@@ -101,10 +174,43 @@ describe('taonode chain commands on a local chain', SLOW, () => {
 
     const bal = await cli(['balance', '--json']);
     expect(BigInt(json(bal.stdout).free as string)).toBeLessThan(1_000_000_000_000n);
+
+    const dest = Keypair.fromUri('//taonode-cli-dest').ss58Address;
+    const noYes = await cli(['transfer', '--dest', dest, '--amount', '1.5']);
+    expect(noYes.code).toBe(1);
+    expect(noYes.stderr).toMatch(/sending 1\.5 τ to .* fee about [\d.]+ τ/);
+    expect(noYes.stderr).toMatch(/not confirmed: Send 1\.5 τ\?/);
+    const sent = await cli(['transfer', '--dest', dest, '--amount', '1.5', '--yes', '--json']);
+    expect(json(sent.stdout)).toMatchObject({ from: coldkey, dest, amount: '1500000000' });
+    const destBal = await cli(['balance', '--ss58', dest, '--json'], false);
+    expect(json(destBal.stdout).free).toBe('1500000000');
+
+    // Revert to the block before the weights: the local chain forgets them.
+    const weightsBlock = json(set.stdout).blockNumber as number;
+    const revert = await cli(['localnet', 'revert', '--block', String(weightsBlock - 1), '--json'], false);
+    expect(json(revert.stdout)).toEqual({ head: weightsBlock - 1 });
+    const before = await cli(['metagraph', '--netuid', String(netuid), '--json'], false);
+    expect((json(before.stdout).neurons as Array<Record<string, unknown>>)[1]).toMatchObject({ weights: [] });
   });
 
   it('stops cleanly on Ctrl-C', async () => {
     child.kill('SIGINT');
     expect(await childExit).toBe(0);
+  });
+});
+
+describe('taonode localnet start --fork (argument path; forking itself needs internet)', () => {
+  it('refuses a bad --fork before starting anything, and --fork with --chain-spec', async () => {
+    const bad = await runCli(['localnet', 'start', '--fork', 'finney'], {
+      env: { BT_SUBTENSOR_CHAIN_ENDPOINT: '' },
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--fork.*must be a websocket URL.*wss:\/\/entrypoint-finney/);
+    const both = await runCli(
+      ['localnet', 'start', '--fork', 'wss://x.example:443', '--chain-spec', 'x.json'],
+      { env: { BT_SUBTENSOR_CHAIN_ENDPOINT: '' } },
+    );
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/cannot be used with/);
   });
 });

@@ -25,13 +25,52 @@ describe('taonode weights normalize (offline)', () => {
     expect(r.stdout).toBe('{"uids":[0,1,2],"weights":[9362,18724,65535]}\n');
   });
 
-  it('names the bad flag (exit 2) and refuses negative weights (exit 1)', async () => {
-    const bad = await runCli(['weights', 'normalize', '--uids', '0,x', '--weights', '1,1']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--uids: "x"/);
-    const neg = await runCli(['weights', 'normalize', '--uids', '0,1', '--weights', '1,-0.5', '--json']);
-    expect(neg.code).toBe(1);
-    expect(JSON.parse(neg.stdout).error.code).toBe('WeightsInputError');
+  it.each([
+    ['a non-number', ['--uids', '0,x', '--weights', '1,1'], /--uids: "x" is not a uid/],
+    ['NaN', ['--uids', '0,1', '--weights', '1,NaN'], /--weights: "NaN" is not a number/],
+    [
+      'mismatched lengths',
+      ['--uids', '0,1,2', '--weights', '1,1'],
+      /--uids\/--weights: .*differ in length \(3 vs 2\)/,
+    ],
+    [
+      'a negative weight',
+      ['--uids', '0,1', '--weights', '1,-0.5'],
+      /--weights: weight for uid 1 is negative/,
+    ],
+    ['a duplicate uid', ['--uids', '4,4', '--weights', '1,1'], /--uids: uid 4 appears more than once/],
+    ['an overflowing weight', ['--uids', '0', '--weights', '1e39'], /--weights: .*finite number/],
+    ['a bad limit', ['--uids', '0', '--weights', '1', '--max-weight-limit', '2'], /--max-weight-limit:/],
+  ])('refuses %s with one line naming the flag (exit 2)', async (_what, args, message) => {
+    const r = await runCli(['weights', 'normalize', ...args]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('keeps the error code in --json mode', async () => {
+    const r = await runCli(['weights', 'normalize', '--uids', '0,1', '--weights', '1,-0.5', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.code).toBe('WeightsInputError');
+  });
+
+  it('refuses bad weights in `weights set` before reading the wallet or the network', async () => {
+    const r = await runCli([
+      'weights',
+      'set',
+      '--netuid',
+      '1',
+      '--uids',
+      '0,1',
+      '--weights',
+      '1',
+      '--wallet.path',
+      '/nonexistent',
+      '--subtensor.chain_endpoint',
+      'ws://127.0.0.1:9',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --uids\/--weights: uids and weights differ in length/);
   });
 });
 
@@ -81,7 +120,13 @@ describe('taonode weights/commitment against the local chain', () => {
       timeoutMs: 120_000,
     });
     expect(set.stderr).toBe('');
-    expect(JSON.parse(set.stdout)).toMatchObject({ action: 'set', uids: [0, 1], weights: [28086, 65535] });
+    // Fee-free on this runtime, so nothing is asked even without --yes and without a terminal.
+    expect(JSON.parse(set.stdout)).toMatchObject({
+      action: 'set',
+      uids: [0, 1],
+      weights: [28086, 65535],
+      fee: '0',
+    });
     expect((await client.api.query.subtensorModule.weights(netuid, 1)).toJSON()).toEqual([
       [0, 28086],
       [1, 65535],
@@ -130,6 +175,8 @@ describe('taonode weights/commitment against the local chain', () => {
     expect(JSON.parse(one.stdout)).toMatchObject({
       commitment: { hotkey: hotkey.ss58Address, data: 'hf://org/model@abc' },
     });
+    const mine = await runCli(['commitment', 'get', '--mine', ...base], { timeoutMs: 120_000 });
+    expect(JSON.parse(mine.stdout).commitment).toEqual(JSON.parse(one.stdout).commitment);
     const all = await runCli(['commitment', 'get', ...base], { timeoutMs: 120_000 });
     expect([all.code, all.stderr]).toEqual([0, '']);
     expect(JSON.parse(all.stdout).commitments).toHaveLength(1);

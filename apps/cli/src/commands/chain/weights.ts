@@ -1,10 +1,17 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { normalizeWeights, revealPending, type SubmitWeightsResult, submitWeights } from '@taonode/chain';
+import {
+  estimateWeightsFee,
+  formatTao,
+  revealPending,
+  type SubmitWeightsResult,
+  submitWeights,
+} from '@taonode/chain';
 import type { Command } from 'commander';
 import {
   action,
   addWalletOptions,
+  confirm,
   loadHotkey,
   loadWalletFromOptions,
   printJson,
@@ -15,7 +22,14 @@ import {
 } from '../../io/index.js';
 import { addChainOptions, type ChainFlags, jsonSafe, withChain } from './chainOptions.js';
 import { registerCommitmentCommands } from './commitment.js';
-import { parseNetuid, parseUids, parseVersionKey, parseWeights, usage } from './weightsArgs.js';
+import {
+  normalizeOrUsage,
+  parseNetuid,
+  parseUids,
+  parseVersionKey,
+  parseWeights,
+  usage,
+} from './weightsArgs.js';
 
 /** Where pending reveals live unless `--reveal-store` says otherwise. */
 export function defaultRevealStore(env: NodeJS.ProcessEnv = process.env): string {
@@ -42,7 +56,7 @@ export function registerWeightsCommands(program: Command): void {
         const uids = usage(() => parseUids(opts.uids));
         const floats = usage(() => parseWeights(opts.weights));
         const limit = opts.maxWeightLimit === undefined ? undefined : Number(opts.maxWeightLimit);
-        const out = normalizeWeights(uids, floats, limit === undefined ? {} : { maxWeightLimit: limit });
+        const out = normalizeOrUsage(uids, floats, limit === undefined ? {} : { maxWeightLimit: limit });
         if (opts.json) {
           printJson({ uids: out.uids, weights: out.weights });
           return;
@@ -61,31 +75,59 @@ export function registerWeightsCommands(program: Command): void {
     .option('--version-key <n>', 'weights version key (default 10002000, the SDK default)')
     .option('--mode <mode>', 'auto | set | commit-reveal (default auto: follow the subnet)', 'auto')
     .option('--reveal-store <path>', 'pending-reveal file (default ~/.taonode/pending-reveals.json)')
-    .option('--json', 'print the result as one JSON object');
+    .option('-y, --yes', 'do not ask when the node says the call costs a fee (it is fee-free today)')
+    .option('--json', 'print the result as one JSON object (fee in rao)');
   addChainOptions(addWalletOptions(set)).action(
     action(
-      async (opts: ChainCmdOpts & { uids: string; weights: string; versionKey?: string; mode: string }) => {
+      async (
+        opts: ChainCmdOpts & {
+          uids: string;
+          weights: string;
+          versionKey?: string;
+          mode: string;
+          yes?: boolean;
+        },
+      ) => {
         const netuid = usage(() => parseNetuid(opts.netuid));
         const uids = usage(() => parseUids(opts.uids));
         const floats = usage(() => parseWeights(opts.weights));
+        // Refuse bad input before touching the wallet or the network.
+        const u16 = normalizeOrUsage(uids, floats);
         const versionKey =
           opts.versionKey === undefined ? undefined : usage(() => parseVersionKey(opts.versionKey!));
         if (!['auto', 'set', 'commit-reveal'].includes(opts.mode)) {
           throw new UsageError(`--mode: "${opts.mode}" is not one of auto, set, commit-reveal`);
         }
+        const mode = opts.mode as 'auto' | 'set' | 'commit-reveal';
         const hotkey = await loadHotkey(loadWalletFromOptions(opts));
-        const result = await withChain(opts, (client) =>
-          submitWeights(client, {
+        const { fee, result } = await withChain(opts, async (client) => {
+          const estimate = await estimateWeightsFee(client, {
+            netuid,
+            hotkey: hotkey.ss58Address,
+            ...u16,
+            ...(versionKey === undefined ? {} : { versionKey }),
+            mode,
+          });
+          // Anything that spends funds shows the cost and asks first.
+          if (estimate.fee > 0n) {
+            const call = estimate.path === 'set' ? 'set_weights' : 'commit_weights';
+            printNote(
+              `${call} on subnet ${netuid} costs about ${formatTao(estimate.fee)}, paid by the hotkey`,
+            );
+            await confirm(`Pay ${formatTao(estimate.fee)}?`, { yes: opts.yes });
+          }
+          const submitted = await submitWeights(client, {
             netuid,
             uids,
             weights: floats,
             ...(versionKey === undefined ? {} : { versionKey }),
             signer: hotkey,
             store: opts.revealStore ?? defaultRevealStore(),
-            mode: opts.mode as 'auto' | 'set' | 'commit-reveal',
-          }),
-        );
-        if (opts.json) printJson(jsonSafe(result) as Record<string, unknown>);
+            mode,
+          });
+          return { fee: estimate.fee, result: submitted };
+        });
+        if (opts.json) printJson(jsonSafe({ ...result, fee }) as Record<string, unknown>);
         else printLine(describeSubmission(netuid, result));
       },
     ),

@@ -1,5 +1,12 @@
+import {
+  type NormalizedWeights,
+  type NormalizeOptions,
+  normalizeWeights,
+  WeightsInputError,
+  type WeightsInputProblem,
+} from '@taonode/chain';
 import { z } from 'zod';
-import { UsageError } from '../../io/index.js';
+import { CliError, EXIT, UsageError } from '../../io/index.js';
 
 /** Parses a comma-separated list with `item`; the flag name goes into the error. */
 function parseList<T>(flag: string, raw: string, item: z.ZodType<T>, what: string): T[] {
@@ -48,5 +55,38 @@ export function usage<T>(fn: () => T): T {
     return fn();
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+const FLAG_OF: Readonly<Record<WeightsInputProblem, string>> = {
+  LengthMismatch: '--uids/--weights',
+  NegativeWeight: '--weights',
+  NonFiniteWeight: '--weights',
+  InvalidUid: '--uids',
+  DuplicateUid: '--uids',
+  InvalidLimit: '--max-weight-limit',
+  InvalidSalt: '--weights',
+  InvalidVersionKey: '--version-key',
+};
+
+/**
+ * normalizeWeights for command-line input: a refusal (length mismatch, negative, NaN, duplicate
+ * uid…) is a usage error (exit 2) naming the flag, and keeps the code `WeightsInputError`.
+ */
+export function normalizeOrUsage(
+  uids: readonly number[],
+  weights: readonly number[],
+  options: NormalizeOptions = {},
+): NormalizedWeights {
+  try {
+    return normalizeWeights(uids, weights, options);
+  } catch (err) {
+    if (!(err instanceof WeightsInputError)) throw err;
+    throw new CliError(`${FLAG_OF[err.problem]}: ${err.message}`, {
+      hint: err.hint,
+      exitCode: EXIT.USAGE,
+      code: 'WeightsInputError',
+      cause: err,
+    });
   }
 }

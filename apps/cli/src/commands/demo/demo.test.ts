@@ -1,5 +1,27 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { connect as tcpConnect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { healthOf, waitFor } from '@taonode/neuron';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../testing/runCli.js';
+
+const mainTs = fileURLToPath(new URL('../../main.ts', import.meta.url));
+
+function portAnswers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = tcpConnect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
 
 // The README's main job, end to end: a real local chain, real daemons as child processes.
 describe('taonode demo', () => {
@@ -14,6 +36,50 @@ describe('taonode demo', () => {
       const [score, weight] = row.trim().split(/\s+/).slice(-2).map(Number);
       expect(score).toBeGreaterThan(0);
       expect(weight).toBeGreaterThan(0);
+    }
+    // The figure for docs/demo.md (not asserted: no wall-clock assertions in tests).
+    console.log(r.stdout.match(/demo finished in [\d.]+s/)?.[0]);
+  }, 620_000);
+
+  it('--keep leaves chain and daemons running until Ctrl-C, then stops everything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taonode-demo-keep-'));
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@taonode/source', '--import', 'tsx', mainTs, 'demo', '--keep', '--dir', dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      await waitFor('the table and the --keep notice', () => stdout.includes('press Ctrl-C to stop'), {
+        timeoutMs: 540_000,
+      });
+      expect(stdout).toMatch(/weight \(chain\)/);
+      const url = /--keep: chain at (ws:\/\/\S+),/.exec(stdout)?.[1];
+      expect(url, stdout).toBeDefined();
+      const logs = join(dir, 'logs');
+      const daemonLogs = readdirSync(logs).map((f) => join(logs, f));
+      expect(daemonLogs.length).toBeGreaterThanOrEqual(3);
+      // Still running after the table: the chain port answers and every daemon reports healthy.
+      expect(await portAnswers(url!)).toBe(true);
+      for (const log of daemonLogs) {
+        expect(
+          await waitFor(`${log} healthy`, async () => (await healthOf(log))?.ok, { timeoutMs: 60_000 }),
+        ).toBe(true);
+      }
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(await portAnswers(url!)).toBe(false);
+      for (const log of daemonLogs) expect(await healthOf(log)).toBeUndefined();
+    } finally {
+      child.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
     }
   }, 620_000);
 

@@ -1,0 +1,65 @@
+/**
+ * Every failure the media package reports on purpose: a short message, a stable `code`, and a
+ * `hint` with what the operator can do. A bad or unreachable video is an error value for the
+ * caller to score, never a crash.
+ */
+export class MediaError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+
+  constructor(code: string, message: string, hint?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+/** ffmpeg/ffprobe is missing or does not run; raised at start-up by `createFfmpeg`. */
+export class FfmpegNotFoundError extends MediaError {
+  constructor(tool: string, path: string, reason: string, options?: { cause?: unknown }) {
+    super(
+      'FFMPEG_NOT_FOUND',
+      `${tool} not usable at "${path}": ${reason}`,
+      'install ffmpeg (Debian/Ubuntu: apt-get install ffmpeg, macOS: brew install ffmpeg) or pass --media.ffmpeg_path /path/to/ffmpeg (ffprobe is looked for beside it)',
+      options,
+    );
+  }
+}
+
+/** ffmpeg ran but failed (unreadable or corrupt input, no such stream, timeout). */
+export class FfmpegFailedError extends MediaError {
+  readonly exitCode: number | null;
+  /** Last lines of ffmpeg's stderr, which say what it could not do. */
+  readonly stderrTail: string;
+
+  constructor(what: string, exitCode: number | null, stderrTail: string, reason?: string) {
+    const last = stderrTail.trim().split('\n').at(-1) ?? '';
+    super(
+      'FFMPEG_FAILED',
+      `${what} failed: ${reason ?? (exitCode === null ? 'killed' : `exit code ${exitCode}`)}${last ? ` (${last.slice(0, 300)})` : ''}`,
+      'check that the file is a complete, readable video with the expected streams',
+    );
+    this.exitCode = exitCode;
+    this.stderrTail = stderrTail;
+  }
+}
+
+/** Arguments that cannot describe a valid request (negative times, end before start, no streams). */
+export class MediaInputError extends MediaError {
+  constructor(reason: string) {
+    super('MEDIA_INPUT', reason, 'fix the request; see docs/media.md for the accepted ranges');
+  }
+}
+
+/** The CLIP vocabulary file is missing or malformed. */
+export class TokenizerError extends MediaError {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(
+      'TOKENIZER',
+      `CLIP tokenizer: ${reason}`,
+      'point the tokenizer at bpe_simple_vocab_16e6.txt.gz from the ImageBind/CLIP release (or fetch it through the model store)',
+      options,
+    );
+  }
+}

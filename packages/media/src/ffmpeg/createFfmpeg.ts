@@ -1,0 +1,81 @@
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { FfmpegFailedError, FfmpegNotFoundError } from '../errors.js';
+import { type ProcessResult, runProcess } from './runProcess.js';
+
+/** The `--media.*` options, parsed by the neuron config loader. */
+export const mediaOptionsSchema = z.object({
+  /** ffmpeg binary; PATH lookup when omitted. ffprobe is taken from the same folder. */
+  ffmpeg_path: z.string().min(1).optional(),
+  /** Kill any single ffmpeg run after this long (a corrupt file must not hang a validator). */
+  timeout_ms: z.number().int().positive().default(120_000),
+});
+export type MediaOptions = z.input<typeof mediaOptionsSchema>;
+
+/** A checked ffmpeg + ffprobe pair; every media function takes one (viem style: client passed in). */
+export interface Ffmpeg {
+  readonly ffmpegPath: string;
+  readonly ffprobePath: string;
+  /** e.g. "5.1.9-0+deb12u1" */
+  readonly version: string;
+  readonly timeoutMs: number;
+  /** Runs ffmpeg; throws FfmpegFailedError (with `what` in the message) unless it exits 0. */
+  run(what: string, args: readonly string[], options?: { maxStdoutBytes?: number }): Promise<Buffer>;
+  /** Runs ffprobe the same way. */
+  probe(what: string, args: readonly string[]): Promise<Buffer>;
+}
+
+function siblingFfprobe(ffmpegPath: string): string {
+  if (!ffmpegPath.includes('/') && !ffmpegPath.includes('\\')) return 'ffprobe';
+  const name = basename(ffmpegPath).replace(/ffmpeg/i, 'ffprobe');
+  return join(dirname(ffmpegPath), name === basename(ffmpegPath) ? 'ffprobe' : name);
+}
+
+async function checkTool(tool: string, path: string): Promise<string> {
+  const r = await runProcess(path, ['-hide_banner', '-version'], { timeoutMs: 15_000 });
+  if (r.spawnError) {
+    const reason = r.spawnError.code === 'ENOENT' ? 'not found' : r.spawnError.message;
+    throw new FfmpegNotFoundError(tool, path, reason, { cause: r.spawnError });
+  }
+  const text = r.stdout.toString('utf8');
+  const version = new RegExp(`^${tool} version (\\S+)`, 'm').exec(text)?.[1];
+  if (r.exitCode !== 0 || version === undefined) {
+    throw new FfmpegNotFoundError(tool, path, `"${path} -version" did not identify itself as ${tool}`);
+  }
+  return version;
+}
+
+function check(what: string, r: ProcessResult, timeoutMs: number): Buffer {
+  if (r.timedOut) throw new FfmpegFailedError(what, r.exitCode, r.stderr, `timed out after ${timeoutMs} ms`);
+  if (r.spawnError) throw new FfmpegFailedError(what, null, r.stderr, r.spawnError.message);
+  if (r.exitCode !== 0) throw new FfmpegFailedError(what, r.exitCode, r.stderr);
+  return r.stdout;
+}
+
+/**
+ * Finds and checks ffmpeg and ffprobe once, at daemon start, so a missing binary is a clear error
+ * then rather than a failed video later. ffmpeg is driven through plain `spawn` (see docs/media.md).
+ */
+export async function createFfmpeg(options: MediaOptions = {}): Promise<Ffmpeg> {
+  const opts = mediaOptionsSchema.parse(options);
+  const ffmpegPath = opts.ffmpeg_path ?? 'ffmpeg';
+  const ffprobePath = siblingFfprobe(ffmpegPath);
+  const version = await checkTool('ffmpeg', ffmpegPath);
+  await checkTool('ffprobe', ffprobePath);
+  const timeoutMs = opts.timeout_ms;
+  const base = ['-hide_banner', '-nostdin', '-loglevel', 'error'];
+  return {
+    ffmpegPath,
+    ffprobePath,
+    version,
+    timeoutMs,
+    async run(what, args, runOptions = {}) {
+      const r = await runProcess(ffmpegPath, [...base, ...args], { timeoutMs, maxStdoutBytes: runOptions.maxStdoutBytes });
+      return check(what, r, timeoutMs);
+    },
+    async probe(what, args) {
+      const r = await runProcess(ffprobePath, ['-hide_banner', '-loglevel', 'error', ...args], { timeoutMs });
+      return check(what, r, timeoutMs);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Test helpers: generated videos (ffmpeg testsrc + sine) for media and subnet tests.
+export { makeTestVideo, type TestVideoOptions } from './makeTestVideo.js';

@@ -1,0 +1,88 @@
+import type { PluginContext, ValidatorHooks } from '@taonode/neuron';
+import type { Dendrite } from '@taonode/transport';
+import { loadCircuits } from './loadCircuits.js';
+import { ScoreState } from './scoreState.js';
+import { runtimeReward, runtimeScoreAfter, updateScore } from './scoreUpdate.js';
+import { type QueriedResult, ValidatorService } from './validatorService.js';
+
+export interface Sn2Round {
+  results: QueriedResult[];
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, results in order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
+/**
+ * The SN2 validator on the neuron runtime: each step asks every sampled miner for a proof on fresh
+ * inputs, verifies it in process, and updates that miner's score with the reference's rule. The
+ * runtime turns the scores into weights.
+ */
+export async function createSn2Validator({
+  config,
+  logger,
+}: PluginContext): Promise<ValidatorHooks<Dendrite, Sn2Round>> {
+  const circuits = await loadCircuits(config, logger);
+  const service = await ValidatorService.create(circuits);
+  const loaded = await ScoreState.load(config.neuron.stateDir);
+  if (loaded.problem) logger.warn({ problem: loaded.problem }, 'SN2 score file unreadable; starting fresh');
+  const state = loaded.state;
+  const alpha = config.neuron.movingAverageAlpha;
+  if (alpha < 0.4) {
+    logger.warn(
+      { alpha },
+      'SN2 cuts a failed miner by 40% per answer; with --neuron.moving_average_alpha below 0.4 the cut is only alpha',
+    );
+  }
+  return {
+    async forward(ctx) {
+      const reset = state.syncHotkeys(ctx.metagraph.hotkeys);
+      if (reset.length > 0) logger.info({ uids: reset }, 'SN2: hotkey changed, score reset');
+      const results = await mapLimit(ctx.miners, ctx.config.neuron.queryConcurrency, (m) =>
+        service.query(ctx.dendrite, m, ctx.config.neuron.timeoutSeconds).catch(
+          (err: unknown): QueriedResult => ({
+            uid: m.uid,
+            circuit: 'unknown',
+            verified: false,
+            responseTime: null,
+            proofSize: 5000,
+            reason: 'call_failed',
+            detail: err instanceof Error ? err.message : String(err),
+          }),
+        ),
+      );
+      return { results };
+    },
+    async score(round, ctx) {
+      const rewards = round.results.map((r) => {
+        const u = updateScore(state, r, { timeoutSeconds: ctx.config.neuron.timeoutSeconds });
+        const reward = runtimeReward(u.previous, u.next, alpha);
+        state.setScore(r.uid, runtimeScoreAfter(u.previous, reward, alpha));
+        const fields = {
+          uid: r.uid,
+          circuit: r.circuit,
+          verified: r.verified,
+          responseTime: r.responseTime,
+          proofSize: r.proofSize,
+          score: u.next,
+          ...(r.reason ? { reason: r.reason, detail: r.detail } : {}),
+        };
+        if (r.verified) logger.info(fields, 'SN2 proof verified');
+        else logger.info(fields, 'SN2 answer unverified');
+        return { uid: r.uid, reward };
+      });
+      await state.save();
+      return rewards;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { Logger, NeuronConfig } from '@taonode/neuron';
+import { mlpCircuit, powCircuit } from '../circuits/catalog.js';
+import type { CircuitDefinition } from '../circuits/definition.js';
+import { buildCircuit, type CircuitArtifacts } from '../zk/buildCircuit.js';
+import { Sn2Error } from '../zk/errors.js';
+import { defaultCacheDir } from '../zk/paths.js';
+import { type PtauSource, TEST_PTAU_SHA256, testPtauSource } from '../zk/ptau.js';
+
+export class CircuitListError extends Sn2Error {
+  override name = 'CircuitListError';
+}
+
+/** `pow-16,mlp` → circuit definitions; an unknown or repeated name is refused with the valid forms. */
+export function parseCircuitList(list: string): CircuitDefinition[] {
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new CircuitListError('--neuron.circuits is empty; e.g. pow-16,mlp');
+  if (new Set(names).size !== names.length) {
+    throw new CircuitListError(`--neuron.circuits lists a circuit twice: ${list}`);
+  }
+  return names.map((name) => {
+    if (name === 'mlp') return mlpCircuit();
+    const m = /^pow-(\d{1,4})$/.exec(name);
+    const batch = m ? Number(m[1]) : 0;
+    if (batch >= 1 && batch <= 1024) return powCircuit(batch);
+    throw new CircuitListError(
+      `unknown circuit '${name}' in --neuron.circuits; use pow-<batch> (1..1024) or mlp`,
+    );
+  });
+}
+
+/** The ptau of the Groth16 setup: the operator's pinned file, else the shared test file. */
+export function ptauFromConfig(values: NeuronConfig['values']): PtauSource {
+  const location = values['neuron.ptau'] as string | undefined;
+  const sha = values['neuron.ptau_sha256'] as string | undefined;
+  if (!location) return testPtauSource();
+  if (!sha || !/^[0-9a-f]{64}$/i.test(sha)) {
+    throw new CircuitListError(
+      '--neuron.ptau needs --neuron.ptau_sha256 <64 hex> so the file can be checked',
+    );
+  }
+  return { location, sha256: sha };
+}
+
+/**
+ * Compiles and sets up every configured circuit, reusing the cache (content-addressed, so a
+ * fresh clone builds them once, later starts take a second). Miner and validator derive the same
+ * keys from the same ptau, so their circuit ids agree.
+ */
+export async function loadCircuits(config: NeuronConfig, logger: Logger): Promise<CircuitArtifacts[]> {
+  const defs = parseCircuitList(config.values['neuron.circuits'] as string);
+  const ptau = ptauFromConfig(config.values);
+  if (ptau.sha256 === TEST_PTAU_SHA256) {
+    logger.warn(
+      'SN2 keys come from the public test ptau and beacon: fine locally, forgeable on a real network',
+    );
+  }
+  const cacheDir = (config.values['neuron.zk_cache_dir'] as string | undefined) ?? defaultCacheDir;
+  const out: CircuitArtifacts[] = [];
+  for (const def of defs) {
+    const started = Date.now();
+    const art = await buildCircuit(def, { ptau, cacheDir });
+    logger.info(
+      {
+        circuit: def.name,
+        id: art.id,
+        constraints: art.compiled.header.constraints,
+        seconds: (Date.now() - started) / 1000,
+      },
+      'SN2 circuit ready',
+    );
+    out.push(art);
+  }
+  return out;
+}

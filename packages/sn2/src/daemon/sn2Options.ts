@@ -1,0 +1,65 @@
+import type { OptionSpec } from '@taonode/neuron';
+
+/** Bumped with the reference (spec §4.5); the chain refuses weights with an older key. */
+export const SN2_WEIGHTS_VERSION = 11002;
+
+/** SN2's own `--neuron.*` flags, validated with the runtime's at start and listed in --help. */
+export const SN2_OPTIONS: readonly OptionSpec[] = [
+  {
+    key: 'neuron.circuits',
+    kind: 'string',
+    default: 'pow-16,mlp',
+    description:
+      'SN2 circuits to serve (miner) or query (validator): pow-<batch> (proof of weights) and mlp, comma separated; both sides need the same list',
+  },
+  {
+    key: 'neuron.ptau',
+    kind: 'string',
+    description:
+      'SN2 powers-of-tau file or https URL for the Groth16 setup (default: the 2^16 test file ../shared/zk/test-pot16_final.ptau; test keys are forgeable)',
+  },
+  {
+    key: 'neuron.ptau_sha256',
+    kind: 'string',
+    description: 'SN2: pinned sha256 of --neuron.ptau (required with it)',
+  },
+  {
+    key: 'neuron.zk_cache_dir',
+    kind: 'string',
+    description: 'SN2: folder for compiled circuits and keys (default packages/sn2/.cache/circuits)',
+  },
+  {
+    key: 'neuron.prover_concurrency',
+    kind: 'integer',
+    default: 1,
+    min: 1,
+    max: 64,
+    description:
+      'SN2 miner: proofs computed at once (worker threads); more wait in a queue. Each proof already uses every core',
+  },
+  {
+    key: 'neuron.capacity',
+    kind: 'integer',
+    default: 400,
+    min: 0,
+    description: 'SN2 miner: compute units per circuit reported to QueryForCapacities',
+  },
+  {
+    key: 'neuron.competition_only',
+    kind: 'boolean',
+    default: false,
+    description: 'SN2 miner: answer proof requests with "Competition only mode enabled"',
+  },
+  {
+    key: 'neuron.disable_blacklist',
+    kind: 'boolean',
+    default: false,
+    description: 'SN2 miner: answer any caller (skips the registration, stake and permit checks)',
+  },
+  {
+    key: 'neuron.test_tamper_outputs',
+    kind: 'boolean',
+    default: false,
+    description: 'SN2 miner, tests only: change the first output signal of every proof (it fails to verify)',
+  },
+];
