@@ -1,9 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from './createSession.js';
 import { ModelLoadError, ProviderUnavailableError } from './errors.js';
+import { fetchModelFile } from './modelStore/fetchModelFile.js';
 import { runBatched } from './runBatched.js';
-import { ensureTinyImageBind, TINY_TEXT_LOGIT_SCALE, type TinyModelPaths } from './testing/index.js';
+import {
+  ensureTinyImageBind,
+  startFakeHub,
+  TINY_TEXT_LOGIT_SCALE,
+  type TinyModelPaths,
+} from './testing/index.js';
 
 let models: TinyModelPaths;
 beforeAll(async () => {
@@ -48,7 +56,10 @@ describe('createSession', () => {
 
   it('auto falls back to the CPU and says why when CUDA cannot load', async () => {
     const skipped: string[] = [];
-    const s = await createSession(models.text, { device: 'auto', onFallback: (d, reason) => skipped.push(`${d}: ${reason}`) });
+    const s = await createSession(models.text, {
+      device: 'auto',
+      onFallback: (d, reason) => skipped.push(`${d}: ${reason}`),
+    });
     if (s.device === 'cpu') {
       expect(skipped).toHaveLength(1);
       expect(skipped[0]).toMatch(/^cuda: /);
@@ -59,7 +70,9 @@ describe('createSession', () => {
   });
 
   it('an explicit provider that cannot load is a typed error with a way to get it', async () => {
-    const err = await createSession(models.text, { device: 'coreml', platform: 'linux' }).catch((e: unknown) => e);
+    const err = await createSession(models.text, { device: 'coreml', platform: 'linux' }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ProviderUnavailableError);
     expect((err as ProviderUnavailableError).message).toContain('"coreml" is not available');
     expect((err as ProviderUnavailableError).hint).toMatch(/macOS/);
@@ -77,5 +90,30 @@ describe('createSession', () => {
     const err = await createSession(bytes.subarray(0, 1000), { device: 'cpu' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ModelLoadError);
     expect((err as ModelLoadError).message).toContain('in-memory model, 1000 bytes');
+  });
+});
+
+describe('model store → session', () => {
+  it('fetches a model from a hub at a pinned commit and runs it', async () => {
+    const repo = 'taonode/tiny-imagebind';
+    const commit = '0123456789abcdef0123456789abcdef01234567';
+    const hub = await startFakeHub(repo, commit, [
+      { path: 'text.onnx', content: await readFile(models.text), lfs: true },
+    ]);
+    const cacheDir = await mkdtemp(join(tmpdir(), 'taonode-hub-'));
+    try {
+      const path = await fetchModelFile(
+        { kind: 'hf', repo, revision: commit, hubUrl: hub.url, cacheDir },
+        { path: 'text.onnx' },
+      );
+      const text = await createSession(path, { device: 'cpu', threads: 1 });
+      const ids = new BigInt64Array(77);
+      ids.set([49406n, 320n, 49407n]);
+      expect((await runBatched(text, ids, [1, 77])).dims).toEqual([1, 1024]);
+      await text.release();
+    } finally {
+      await hub.close();
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });

@@ -30,10 +30,6 @@ export function listBackends(): { name: string; bundled: boolean }[] {
   return ort.listSupportedBackends();
 }
 
-function ortProvider(device: ResolvedDevice): string {
-  return device;
-}
-
 /**
  * onnxruntime-node's install step drops the CUDA provider libraries beside its binding; when they
  * are absent (installed with ONNXRUNTIME_NODE_INSTALL=skip, or no internet) say so before ORT tries.
@@ -62,7 +58,8 @@ async function open(
   threads: number | undefined,
 ): Promise<ort.InferenceSession> {
   const options: ort.InferenceSession.SessionOptions = {
-    executionProviders: [ortProvider(device)],
+    // taonode's device names are ORT's provider names.
+    executionProviders: [device],
     graphOptimizationLevel: 'all',
     // A provider that fails to load is reported by us with a hint; keep ORT's own log quiet.
     logSeverityLevel: device === 'cpu' ? 2 : 4,
@@ -99,7 +96,7 @@ export async function createSession(
       }
       options.onFallback?.(device, reason);
     };
-    if (device !== 'cpu' && (platform !== process.platform || !supported.has(ortProvider(device)))) {
+    if (device !== 'cpu' && (platform !== process.platform || !supported.has(device))) {
       skip(`this onnxruntime-node build has no ${device} provider on ${platform}-${process.arch}`);
       continue;
     }

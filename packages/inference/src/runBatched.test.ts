@@ -25,7 +25,9 @@ describe('runBatched', () => {
   });
 
   it('rejects data that does not fill the shape', async () => {
-    await expect(runBatched(audio, new Float32Array(10), [1, 1, 128, 204])).rejects.toBeInstanceOf(TensorShapeError);
+    await expect(runBatched(audio, new Float32Array(10), [1, 1, 128, 204])).rejects.toBeInstanceOf(
+      TensorShapeError,
+    );
     await expect(runBatched(audio, new Float32Array(0), [])).rejects.toBeInstanceOf(TensorShapeError);
   });
 

@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-node';
-import { TensorShapeError } from './errors.js';
 import type { ModelSession } from './createSession.js';
+import { TensorShapeError } from './errors.js';
 
 export type BatchInput = Float32Array | BigInt64Array;
 
@@ -36,7 +36,9 @@ export async function runBatched(
 ): Promise<BatchOutput> {
   const [rows, ...rowDims] = shape;
   if (rows === undefined || shape.some((d) => !Number.isInteger(d) || d < 0)) {
-    throw new TensorShapeError(`shape [${shape.join(',')}] must be non-negative integers with a row dimension`);
+    throw new TensorShapeError(
+      `shape [${shape.join(',')}] must be non-negative integers with a row dimension`,
+    );
   }
   const rowSize = product(rowDims);
   if (input.length !== rows * rowSize) {
@@ -77,10 +79,29 @@ export async function runBatched(
 
 /** Mean of `rows` vectors of length `dim` (ImageBind averages per-view embeddings this way). */
 export function meanRows(data: Float32Array, rows: number, dim: number): Float32Array {
-  if (rows <= 0 || data.length !== rows * dim) throw new TensorShapeError(`cannot average ${data.length} values as ${rows}×${dim}`);
+  if (rows <= 0 || data.length !== rows * dim)
+    throw new TensorShapeError(`cannot average ${data.length} values as ${rows}×${dim}`);
   const out = new Float32Array(dim);
   const acc = new Float64Array(dim);
   for (let r = 0; r < rows; r++) for (let i = 0; i < dim; i++) acc[i] += data[r * dim + i];
   for (let i = 0; i < dim; i++) out[i] = acc[i] / rows;
   return out;
+}
+
+/**
+ * Embeds every view (row) of one item and averages them — ImageBind's reduction for video (15 views)
+ * and audio (3 clips); returns the mean vector.
+ */
+export async function embedMean(
+  model: ModelSession,
+  input: BatchInput,
+  shape: readonly number[],
+  options: RunBatchedOptions = {},
+): Promise<Float32Array> {
+  const out = await runBatched(model, input, shape, options);
+  const [rows, dim] = out.dims;
+  if (rows === undefined || dim === undefined || out.dims.length !== 2) {
+    throw new TensorShapeError(`expected a [rows, dim] output, got [${out.dims.join(',')}]`);
+  }
+  return meanRows(out.data, rows, dim);
 }

@@ -34,7 +34,8 @@ export class FfmpegFailedError extends MediaError {
   readonly stderrTail: string;
 
   constructor(what: string, exitCode: number | null, stderrTail: string, reason?: string) {
-    const last = stderrTail.trim().split('\n').at(-1) ?? '';
+    // ffmpeg often ends with advice ("To ignore this…"); the cause is a line or two above.
+    const last = stderrTail.trim().split('\n').slice(-2).join(' | ');
     super(
       'FFMPEG_FAILED',
       `${what} failed: ${reason ?? (exitCode === null ? 'killed' : `exit code ${exitCode}`)}${last ? ` (${last.slice(0, 300)})` : ''}`,

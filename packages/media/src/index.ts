@@ -1,9 +1,14 @@
 export * from './errors.js';
-export { clipMedia, type ClipOptions } from './ffmpeg/clipMedia.js';
+export { type ClipOptions, clipMedia } from './ffmpeg/clipMedia.js';
 export { createFfmpeg, type Ffmpeg, type MediaOptions, mediaOptionsSchema } from './ffmpeg/createFfmpeg.js';
 export { type DecodeAudioOptions, decodeAudio } from './ffmpeg/decodeAudio.js';
 export { decodeFrames } from './ffmpeg/decodeFrames.js';
-export { type AudioStreamInfo, type MediaInfo, probeMedia, type VideoStreamInfo } from './ffmpeg/probeMedia.js';
+export {
+  type AudioStreamInfo,
+  type MediaInfo,
+  probeMedia,
+  type VideoStreamInfo,
+} from './ffmpeg/probeMedia.js';
 export { AUDIO_SETTINGS, type AudioInput, loadAudioInput, melClips } from './imagebind/audioTransform.js';
 export { resizeBilinear, shortSideSize } from './imagebind/bilinearResize.js';
 export { cleanText } from './imagebind/cleanText.js';
@@ -11,6 +16,7 @@ export { clipFrameIndices, clipTimepoints } from './imagebind/clipTimepoints.js'
 export { CLIP_MERGES, ClipTokenizer, CONTEXT_LENGTH } from './imagebind/clipTokenizer.js';
 export { FLOAT32_EPS, kaldiFbank, melBanks } from './imagebind/kaldiFbank.js';
 export { loadVisionInput, VISION_SAMPLING, type VisionInput } from './imagebind/loadVision.js';
+export { countedTokens, splitTextByTokenLimit, TEXT_CHUNK_TOKENS } from './imagebind/textChunks.js';
 export {
   CLIP_MEAN,
   CLIP_STD,

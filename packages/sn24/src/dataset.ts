@@ -1,4 +1,5 @@
-import type { ColumnSpec, DatasetRow, VectorRecord } from '@taonode/store';
+import { randomUUID } from 'node:crypto';
+import type { ColumnSpec, DatasetRow, DatasetSink, VectorIndex, VectorRecord } from '@taonode/store';
 import type { AcceptedVideo } from './scoring/videoReward.js';
 
 /** The video dataset's row schema (spec §5.4), as the reference API writes it to parquet. */
@@ -45,6 +46,29 @@ export function acceptedVideoRecords(
       query,
       submitted_at: Math.floor(submittedAtS),
     },
-    vector: { id: `vid${uuid}`, values: m.video_emb, metadata: { youtube_id: m.video_id, modality_type: 'video' } },
+    vector: {
+      id: `vid${uuid}`,
+      values: m.video_emb,
+      metadata: { youtube_id: m.video_id, modality_type: 'video' },
+    },
   };
+}
+
+/**
+ * After scoring: the accepted clips go to the dataset sink (journaled, so never lost) and then
+ * into the novelty index, so the next miner sending the same clip finds it. A crash between the
+ * two can at worst let one identical clip be accepted twice; it never drops a row.
+ */
+export async function storeAcceptedVideos(
+  store: { sink: DatasetSink; index: VectorIndex },
+  accepted: readonly AcceptedVideo[],
+  query: string,
+  options: { nowS?: number; uuid?: () => string } = {},
+): Promise<void> {
+  if (accepted.length === 0) return;
+  const nowS = options.nowS ?? Date.now() / 1000;
+  const uuid = options.uuid ?? randomUUID;
+  const records = accepted.map((a) => acceptedVideoRecords(a, query, uuid(), nowS));
+  await store.sink.append(records.map((r) => r.row));
+  await store.index.upsert(records.map((r) => r.vector));
 }

@@ -1,5 +1,5 @@
 export * from './constants.js';
-export { acceptedVideoRecords, VIDEO_DATASET_COLUMNS } from './dataset.js';
+export { acceptedVideoRecords, storeAcceptedVideos, VIDEO_DATASET_COLUMNS } from './dataset.js';
 export {
   type AudioMetadata,
   AudioMetadataSchema,
@@ -11,6 +11,12 @@ export {
   Videos,
   videosRequest,
 } from './protocol.js';
+export {
+  type AudioReward,
+  type AudioRewardReason,
+  type AudioScoringDeps,
+  scoreAudiosResponse,
+} from './scoring/audioReward.js';
 export {
   type AudioQualityParts,
   audioLengthScore,
@@ -48,6 +54,7 @@ export {
   type UnstufferResult,
   unstufferPunishes,
 } from './scoring/stuffing.js';
+export type { Vec } from './scoring/vectors.js';
 export {
   type AcceptedVideo,
   scoreVideosResponse,
@@ -55,5 +62,11 @@ export {
   type VideoRewardReason,
   type VideoScoringDeps,
 } from './scoring/videoReward.js';
-export { combineWeights, l1Normalize, type RewardShares, rewardShares, shouldSetWeights } from './scoring/weights.js';
-export type { Vec } from './scoring/vectors.js';
+export { samePcm, WavFormatError, wavPcm16Samples } from './scoring/wavSamples.js';
+export {
+  combineWeights,
+  l1Normalize,
+  type RewardShares,
+  rewardShares,
+  shouldSetWeights,
+} from './scoring/weights.js';

@@ -1,7 +1,7 @@
 import { createAxon, createDendrite, isSuccess } from '@taonode/transport';
 import { Keypair } from '@taonode/wallet';
 import { describe, expect, it } from 'vitest';
-import { Audios, audiosRequest, Videos, VideoMetadataSchema, videosRequest } from './protocol.js';
+import { Audios, audiosRequest, VideoMetadataSchema, Videos, videosRequest } from './protocol.js';
 import { e, videoItem } from './testing/vectors.js';
 
 describe('Videos synapse wire format', () => {
@@ -15,7 +15,11 @@ describe('Videos synapse wire format', () => {
     expect(Videos.timeoutS).toBe(120);
     const s = videosRequest('Advances in nanotechnology');
     expect(s).toMatchObject({ query: 'Advances in nanotechnology', num_videos: 8, video_metadata: null });
-    expect(audiosRequest('Chess')).toMatchObject({ query: 'Chess podcast', num_audios: 4, audio_metadata: null });
+    expect(audiosRequest('Chess')).toMatchObject({
+      query: 'Chess podcast',
+      num_audios: 4,
+      audio_metadata: null,
+    });
   });
 
   it('parses a Python-shaped body and ignores unknown (historical) fields', () => {
@@ -30,19 +34,27 @@ describe('Videos synapse wire format', () => {
       query: 'Chess',
       num_videos: 8,
       vali_imagebind_version: '2.0',
-      video_metadata: [{ ...videoItem(), views: 12345678901234567890n === 0n ? 0 : 12n, extra: 1 }],
+      video_metadata: [{ ...videoItem(), views: 12n, extra: 1 }],
     };
     const r = Videos.parse(body);
-    expect(r.success).toBe(true);
-    expect(r.data?.video_metadata?.[0]?.views).toBe(12);
-    expect(r.data && 'vali_imagebind_version' in r.data).toBe(false);
+    if (!r.success) throw new Error('expected the body to parse');
+    expect(r.data.video_metadata?.[0]?.views).toBe(12);
+    expect('vali_imagebind_version' in r.data).toBe(false);
   });
 
   it.each([
     ['a 1,023-number embedding', { video_emb: e(0).slice(1) }, /exactly 1024 numbers/],
     ['NaN', { audio_emb: Object.assign(e(0), { 5: Number.NaN }) }, /audio_emb/],
-    ['Infinity', { description_emb: Object.assign(e(0), { 9: Number.POSITIVE_INFINITY }) }, /description_emb/],
-    ['a numeric string in an embedding', { video_emb: Object.assign<unknown[], object>(e(0), { 3: '0.5' }) }, /video_emb/],
+    [
+      'Infinity',
+      { description_emb: Object.assign(e(0), { 9: Number.POSITIVE_INFINITY }) },
+      /description_emb/,
+    ],
+    [
+      'a numeric string in an embedding',
+      { video_emb: Object.assign<unknown[], object>(e(0), { 3: '0.5' }) },
+      /video_emb/,
+    ],
     ['a non-numeric views', { views: 'many' }, /views/],
     ['a fractional start time', { start_time: 1.5 }, /start_time/],
   ])('rejects %s, naming the field', (_what, over, msg) => {

@@ -4,6 +4,7 @@ import { ChainDecodeError, ChainError } from '../errors/chainError.js';
 import { hintFor } from '../errors/hints.js';
 import { getWeightRows, type WeightEntry } from './getWeightRows.js';
 import { type MetagraphJson, metagraphJsonSchema } from './metagraphSchema.js';
+import { type RuntimeCall, readMetagraph } from './readMetagraph.js';
 import { U16_MAX_FLOAT } from './units.js';
 
 export interface NeuronAxon {
@@ -121,12 +122,8 @@ export async function getMetagraph(
       endpoint: client.endpoint,
     });
   }
-  const codec = await client.request('SubnetInfoRuntimeApi_get_metagraph', async (api) =>
-    params.at === undefined
-      ? fn(params.netuid)
-      : (await api.at(params.at)).call.subnetInfoRuntimeApi!.getMetagraph!(params.netuid),
-  );
-  const json = codec.toJSON();
+  // polkadot.js types runtime calls without their metadata, which every decorated call carries.
+  const json = await readMetagraph(client, fn as unknown as RuntimeCall, params);
   if (json === null) {
     throw new ChainError('SubnetNotExists', `subnet ${params.netuid} does not exist`, {
       pallet: 'SubtensorModule',

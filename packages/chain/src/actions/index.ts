@@ -21,6 +21,7 @@ export {
 } from './getMetagraph.js';
 export { getWeightRows, type WeightEntry } from './getWeightRows.js';
 export { type MetagraphJson, metagraphJsonSchema } from './metagraphSchema.js';
+export { type Decoded, planDecoder, UnsupportedScaleType } from './scaleDecoder.js';
 export {
   type AxonInfo,
   DEFAULT_AXON_VERSION,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** u64/u128 from polkadot.js JSON: a number when small, a hex or decimal string when not. */
-export const big = z.union([z.number(), z.string()]).transform((v) => BigInt(v));
+/** u64/u128: a bigint (plain decoder), or from polkadot.js JSON a number, hex or decimal string. */
+export const big = z.union([z.bigint(), z.number(), z.string()]).transform((v) => BigInt(v));
 const int = z.number().int();
 const bool = z.boolean();
 const text = z.array(int).transform((bytes) => Buffer.from(bytes).toString('utf8'));

@@ -1,3 +1,4 @@
+import { hexToU8a } from '@polkadot/util';
 import { generateMnemonic, Keypair } from '@taonode/wallet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChainClient, connect } from '../client/connect.js';
@@ -12,6 +13,8 @@ import { burnedRegister, getBurnCost, getUid } from './burnedRegister.js';
 import { getBalance } from './getBalance.js';
 import { getHyperparameters } from './getHyperparameters.js';
 import { getMetagraph } from './getMetagraph.js';
+import { metagraphJsonSchema } from './metagraphSchema.js';
+import { planDecoder } from './scaleDecoder.js';
 import { serveAxon } from './serveAxon.js';
 import { subscribeBlocks } from './subscribeBlocks.js';
 import { transfer } from './transfer.js';
@@ -29,6 +32,7 @@ async function chainError(promise: Promise<unknown>): Promise<ChainError> {
   throw new Error('expected a ChainError, the call succeeded');
 }
 
+const u16 = (n: number) => `0x${Buffer.from(new Uint16Array([n]).buffer).toString('hex')}`;
 const u64 = (n: number) => `0x${Buffer.from(new BigUint64Array([BigInt(n)]).buffer).toString('hex')}`;
 
 describe('chain actions against the real subtensor runtime', { timeout: 120_000 }, () => {
@@ -178,6 +182,14 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
       maxWeightLimit: 1,
     });
     expect(await getHyperparameters(client, { netuid })).toEqual(mg.hyperparameters);
+    // The plain SCALE decoder reads exactly what polkadot.js decodes from the same bytes.
+    const fn = client.api.call.subnetInfoRuntimeApi!.getMetagraph!;
+    const hex = await client.rpc<string>('state_call', ['SubnetInfoRuntimeApi_get_metagraph', u16(netuid)]);
+    const outType = fn.meta.type.toString();
+    const fast = planDecoder(client.api.registry, outType)(hexToU8a(hex));
+    // Bytes, not hex: polkadot.js reads a hex string for an Option as the inner value's encoding.
+    const slow = client.api.registry.createType(outType, hexToU8a(hex)).toJSON();
+    expect(metagraphJsonSchema.parse(fast)).toEqual(metagraphJsonSchema.parse(slow));
     expect((await chainError(getMetagraph(client, { netuid: 999 }))).name).toBe('SubnetNotExists');
   });
 

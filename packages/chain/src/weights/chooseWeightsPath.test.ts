@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { chooseWeightsPath } from './chooseWeightsPath.js';
 import { TimelockUnavailableError } from './errors.js';
-import { chooseWeightsPath } from './submitWeights.js';
 
 const base = {
   netuid: 3,
@@ -16,18 +16,22 @@ describe('chooseWeightsPath', () => {
     expect(chooseWeightsPath(base, 'set')).toBe('set');
   });
 
-  it('refuses with a typed error where only timelocked (CRv4) commits would count', () => {
+  it('commits timelocked where only those count (CRv4, or no hash calls); refuses where none exist', () => {
     const v4 = { ...base, commitRevealVersion: 4 };
-    expect(() => chooseWeightsPath(v4, 'auto')).toThrow(TimelockUnavailableError);
+    expect(chooseWeightsPath(v4, 'auto')).toBe('timelocked');
     expect(chooseWeightsPath(v4, 'commit-reveal')).toBe('commit-reveal');
     const noHash = { ...base, supports: { ...base.supports, hashCommitReveal: false } };
+    expect(chooseWeightsPath(noHash, 'auto')).toBe('timelocked');
+    expect(() => chooseWeightsPath(noHash, 'commit-reveal')).toThrow(TimelockUnavailableError);
+    expect(chooseWeightsPath(base, 'timelocked')).toBe('timelocked');
+    const none = { ...v4, supports: { hashCommitReveal: true, timelocked: false, epochCounter: false } };
     try {
-      chooseWeightsPath(noHash, 'commit-reveal');
+      chooseWeightsPath(none, 'auto');
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(TimelockUnavailableError);
       expect((err as TimelockUnavailableError).name).toBe('TimelockUnavailableError');
-      expect((err as TimelockUnavailableError).hint).toMatch(/drand/);
+      expect((err as TimelockUnavailableError).hint).toMatch(/--mode auto/);
     }
   });
 });

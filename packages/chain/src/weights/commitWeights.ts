@@ -4,7 +4,7 @@ import { submitExtrinsic } from '../tx/submit.js';
 import { commitHash } from './commitHash.js';
 import { type IncludedTx, withBlockNumber } from './inclusion.js';
 import { randomSalt } from './salt.js';
-import { assertU16Vectors, assertVersionKey, DEFAULT_VERSION_KEY } from './u16Vectors.js';
+import { checkWeightsArgs } from './u16Vectors.js';
 
 export interface CommitWeightsArgs {
   netuid: number;
@@ -32,9 +32,7 @@ export async function commitWeights(
   client: ChainClient,
   args: CommitWeightsArgs,
 ): Promise<CommitWeightsResult> {
-  assertU16Vectors(args.uids, args.weights);
-  const versionKey = args.versionKey ?? DEFAULT_VERSION_KEY;
-  assertVersionKey(versionKey);
+  const versionKey = checkWeightsArgs(args.uids, args.weights, args.versionKey);
   const salt = args.salt ? [...args.salt] : randomSalt();
   const hash = commitHash({
     hotkey: signerAddress(args.signer),

@@ -27,15 +27,14 @@ export class WeightsInputError extends ChainError {
 }
 
 /**
- * The subnet wants timelocked (drand) commit-reveal but this client cannot produce the `tle`
- * ciphertext. Raised instead of silently falling back to plain set_weights or to the hash scheme.
+ * The subnet's commit-reveal scheme and this runtime do not fit what was asked (a timelocked commit
+ * on a runtime without one, or a hash commit where only timelocked ones count). Raised instead of
+ * silently sending weights that would never take effect.
  */
 export class TimelockUnavailableError extends ChainError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('TimelockUnavailableError', message, {
-      hint:
-        'Timelocked (CRv3/CRv4) weight commits need drand IBE (tle) encryption, which taonode does not implement yet; ' +
-        'use a runtime that still has hash commit-reveal (commit_weights/reveal_weights) or ask the subnet owner to turn commit-reveal off.',
+      hint: 'Use --mode auto (it follows the subnet), or ask the subnet owner which commit-reveal scheme the subnet uses.',
       details,
     });
   }

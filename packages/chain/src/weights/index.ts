@@ -1,4 +1,10 @@
+export { checkVersionKey, chooseWeightsPath, type WeightsMode } from './chooseWeightsPath.js';
 export { type CommitHashParams, commitHash, commitPreimage, netuidIndex } from './commitHash.js';
+export {
+  type CommitTimelockedWeightsArgs,
+  type CommitTimelockedWeightsResult,
+  commitTimelockedWeights,
+} from './commitTimelockedWeights.js';
 export { committedPatch } from './committedPatch.js';
 export { type CommitWeightsArgs, type CommitWeightsResult, commitWeights } from './commitWeights.js';
 export { epochIndexAt, epochStartBlock, revealWindow } from './epoch.js';
@@ -30,12 +36,14 @@ export { type RevealWeightsArgs, revealWeights } from './revealWeights.js';
 export { randomSalt } from './salt.js';
 export { encodeSetWeightsCall } from './scale.js';
 export { type SetWeightsArgs, setWeights } from './setWeights.js';
-export {
-  chooseWeightsPath,
-  type SubmitWeightsArgs,
-  type SubmitWeightsResult,
-  submitWeights,
-} from './submitWeights.js';
+export { type SubmitWeightsArgs, type SubmitWeightsResult, submitWeights } from './submitWeights.js';
 export { timelockPayload } from './timelockPayload.js';
+export {
+  QUICKNET_PUBLIC_KEY,
+  roundIdentity,
+  timelockDecrypt,
+  timelockEncrypt,
+  verifyRoundSignature,
+} from './tle.js';
 export { DEFAULT_VERSION_KEY } from './u16Vectors.js';
 export { weightsDigest } from './weightsDigest.js';

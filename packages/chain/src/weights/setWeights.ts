@@ -2,7 +2,7 @@ import type { ChainClient } from '../client/connect.js';
 import type { TxSigner } from '../tx/signer.js';
 import { submitExtrinsic } from '../tx/submit.js';
 import { type IncludedTx, withBlockNumber } from './inclusion.js';
-import { assertU16Vectors, assertVersionKey, DEFAULT_VERSION_KEY } from './u16Vectors.js';
+import { checkWeightsArgs } from './u16Vectors.js';
 
 export interface SetWeightsArgs {
   netuid: number;
@@ -21,9 +21,7 @@ export interface SetWeightsArgs {
  * `CommitRevealEnabled`, …). Use `submitWeights` to pick set vs commit-reveal automatically.
  */
 export async function setWeights(client: ChainClient, args: SetWeightsArgs): Promise<IncludedTx> {
-  assertU16Vectors(args.uids, args.weights);
-  const versionKey = args.versionKey ?? DEFAULT_VERSION_KEY;
-  assertVersionKey(versionKey);
+  const versionKey = checkWeightsArgs(args.uids, args.weights, args.versionKey);
   const tx = client.api.tx.subtensorModule.setWeights(
     args.netuid,
     [...args.uids],

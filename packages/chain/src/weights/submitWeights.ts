@@ -1,13 +1,15 @@
 import type { ChainClient } from '../client/connect.js';
 import { ChainError } from '../errors/chainError.js';
+import { hintFor } from '../errors/hints.js';
 import { signerAddress, type TxSigner } from '../tx/signer.js';
+import { checkVersionKey, chooseWeightsPath, type WeightsMode } from './chooseWeightsPath.js';
 import { commitHash } from './commitHash.js';
+import { commitTimelockedWeights } from './commitTimelockedWeights.js';
 import { committedPatch } from './committedPatch.js';
 import { commitWeights } from './commitWeights.js';
-import { TimelockUnavailableError } from './errors.js';
 import { getNeuronWeightState } from './getNeuronWeightState.js';
 import { getWeightCommits } from './getWeightCommits.js';
-import { getWeightsParams, type WeightsParams } from './getWeightsParams.js';
+import { getWeightsParams } from './getWeightsParams.js';
 import type { IncludedTx } from './inclusion.js';
 import { silentLogger, type WeightsLogger } from './logger.js';
 import { normalizeWeights } from './normalizeWeights.js';
@@ -29,11 +31,10 @@ export interface SubmitWeightsArgs {
   /** Pending-reveal store, or the path of its JSON file. */
   store: PendingRevealStore | string;
   /**
-   * auto (default): set_weights, or hash commit-reveal when the subnet has commit-reveal on. On a
-   * runtime that expects timelocked (drand) commits, auto fails with TimelockUnavailableError.
-   * `commit-reveal` forces the hash scheme; `set` forces set_weights.
+   * auto (default): set_weights when the subnet has commit-reveal off; when on, hash commit-reveal
+   * (v2) or, where the runtime counts only those, a timelocked (drand) commit. The others force one.
    */
-  mode?: 'auto' | 'set' | 'commit-reveal';
+  mode?: WeightsMode;
   logger?: WeightsLogger;
 }
 
@@ -47,7 +48,11 @@ export type SubmitWeightsResult =
   | ({ action: 'set' } & Normalized & IncludedTx)
   | ({
       action: 'committed';
+      /** `hash`: reveal it later (revealPending); `timelocked`: the chain reveals it at `revealRound`. */
+      scheme: 'hash' | 'timelocked';
       commitHash: `0x${string}`;
+      /** drand round of a timelocked commit. */
+      revealRound?: number;
       /** Reveal window (inclusive) where the runtime derives epochs from blocks. */
       revealFromBlock: number | undefined;
       revealUntilBlock: number | undefined;
@@ -91,7 +96,8 @@ export async function submitWeights(
       ...normalized,
     };
   }
-  const useCommitReveal = chooseWeightsPath(params, args.mode ?? 'auto') === 'commit-reveal';
+  const path = chooseWeightsPath(params, args.mode ?? 'auto');
+  const useCommitReveal = path !== 'set';
 
   const hotkey = signerAddress(args.signer);
   const neuron = await getNeuronWeightState(client, { netuid: args.netuid, hotkey });
@@ -101,7 +107,7 @@ export async function submitWeights(
       `hotkey ${hotkey} has no uid on subnet ${args.netuid}`,
       {
         pallet: 'SubtensorModule',
-        hint: 'Register it first (`taonode subnet register --netuid N`).',
+        hint: hintFor('HotKeyNotRegisteredInSubNet'),
         details: { netuid: args.netuid, hotkey },
       },
     );
@@ -111,7 +117,7 @@ export async function submitWeights(
   const key = { netuid: args.netuid, mecid: 0, hotkey };
   const digest = weightsDigest({ netuid: args.netuid, uids, values: weights, versionKey });
 
-  if (useCommitReveal) {
+  if (path === 'commit-reveal') {
     const pending = await store.list(key);
     const same = pending.find(
       (p) =>
@@ -177,6 +183,34 @@ export async function submitWeights(
     return { action: 'set', ...normalized, ...tx };
   }
 
+  if (path === 'timelocked') {
+    const tl = await commitTimelockedWeights(client, {
+      netuid: args.netuid,
+      uids,
+      weights,
+      versionKey,
+      signer: args.signer,
+    });
+    await store.recordSubmission({ ...key, digest, kind: 'commit', block: tl.blockNumber });
+    log.info(
+      { netuid: args.netuid, uid: neuron.uid, block: tl.blockNumber, round: tl.revealRound },
+      'weights committed (timelocked)',
+    );
+    const { txHash, blockHash, blockNumber, commitHash: hash, revealRound, revealFromBlock } = tl;
+    return {
+      action: 'committed',
+      scheme: 'timelocked',
+      commitHash: hash,
+      revealRound,
+      revealFromBlock,
+      revealUntilBlock: undefined,
+      ...normalized,
+      txHash,
+      blockHash,
+      blockNumber,
+    };
+  }
+
   // Write-ahead: the salt is on disk before the commit can land, so a crash cannot orphan it.
   const salt = randomSalt();
   const hash = commitHash({ hotkey, netuid: args.netuid, uids, values: weights, salt, versionKey });
@@ -240,54 +274,11 @@ export async function submitWeights(
   );
   return {
     action: 'committed',
+    scheme: 'hash',
     commitHash: hash,
     revealFromBlock: window.fromBlock,
     revealUntilBlock: window.untilBlock,
     ...normalized,
     ...tx,
   };
-}
-
-function checkVersionKey(params: WeightsParams, versionKey: bigint): void {
-  if (params.weightsVersionKey !== 0n && versionKey < params.weightsVersionKey) {
-    throw new ChainError(
-      'IncorrectWeightVersionKey',
-      `version key ${versionKey} is below subnet ${params.netuid}'s WeightsVersionKey ${params.weightsVersionKey}`,
-      {
-        pallet: 'SubtensorModule',
-        hint: 'Upgrade the validator to the version the subnet requires (or pass its version key).',
-        details: {
-          netuid: params.netuid,
-          versionKey: versionKey.toString(),
-          required: params.weightsVersionKey.toString(),
-        },
-      },
-    );
-  }
-}
-
-/**
- * set_weights or hash commit-reveal for these hyperparameters; TimelockUnavailableError where only a
- * timelocked (drand) commit would count.
- */
-export function chooseWeightsPath(
-  params: Pick<WeightsParams, 'netuid' | 'commitRevealEnabled' | 'commitRevealVersion' | 'supports'>,
-  mode: 'auto' | 'set' | 'commit-reveal',
-): 'set' | 'commit-reveal' {
-  if (mode === 'set' || (mode === 'auto' && !params.commitRevealEnabled)) return 'set';
-  if (!params.supports.hashCommitReveal) {
-    throw new TimelockUnavailableError(
-      `subnet ${params.netuid} uses commit-reveal and this runtime only accepts timelocked (drand) commits`,
-      { netuid: params.netuid, commitRevealVersion: params.commitRevealVersion },
-    );
-  }
-  // A runtime that versions its commit-reveal (CRv3/CRv4) reveals only timelocked commits on its own;
-  // sending a hash commit there in auto mode would look fine and never count.
-  if (mode === 'auto' && params.commitRevealVersion !== undefined) {
-    throw new TimelockUnavailableError(
-      `subnet ${params.netuid} expects timelocked commit-reveal v${params.commitRevealVersion}, which needs drand encryption`,
-      { netuid: params.netuid, commitRevealVersion: params.commitRevealVersion },
-    );
-  }
-  return 'commit-reveal';
 }

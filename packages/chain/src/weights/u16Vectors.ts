@@ -32,3 +32,15 @@ export function assertVersionKey(versionKey: bigint): void {
     throw new WeightsInputError('InvalidVersionKey', `version key ${versionKey} is not a u64`);
   }
 }
+
+/** The checks every weights extrinsic starts with; returns the version key to send (SDK default if absent). */
+export function checkWeightsArgs(
+  uids: readonly number[],
+  values: readonly number[],
+  versionKey?: bigint,
+): bigint {
+  assertU16Vectors(uids, values);
+  const key = versionKey ?? DEFAULT_VERSION_KEY;
+  assertVersionKey(key);
+  return key;
+}

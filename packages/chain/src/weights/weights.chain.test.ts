@@ -231,4 +231,24 @@ describe('weights on the local chain (spec 293)', () => {
     expect(result.dropped.map((d) => d.entry.commitHash)).toEqual([committed.commitHash]);
     expect(await new PendingRevealStore(path).list()).toEqual([]);
   }, 240_000);
+
+  it('commits timelocked weights (CRv3 on this runtime); the local chain never reveals them', async () => {
+    await setStorage(client, { SubtensorModule: { CommitRevealWeightsEnabled: [[[netuid], true]] } });
+    const result = await submitWeights(client, {
+      netuid,
+      uids: [0, 1],
+      weights: [0.25, 1],
+      signer: validator,
+      store: join(dir, 'timelocked.json'),
+      mode: 'timelocked',
+    });
+    expect(result).toMatchObject({ action: 'committed', scheme: 'timelocked', weights: [16384, 65535] });
+    if (result.action !== 'committed') throw new Error('expected a commit');
+    expect(result.revealRound).toBeGreaterThan(0);
+    const q = client.api.query.subtensorModule;
+    const stored = await (q.crv3WeightCommits ?? q.timelockedWeightCommits)!.entries(netuid);
+    expect(JSON.stringify(stored.map(([, v]) => v.toHuman()))).toContain(validator.address);
+    // Nothing to reveal by hand: the store holds no pending entry for it.
+    expect(await new PendingRevealStore(join(dir, 'timelocked.json')).list()).toEqual([]);
+  }, 120_000);
 });

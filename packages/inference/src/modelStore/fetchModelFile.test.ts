@@ -33,10 +33,18 @@ describe('fetchModelFile from the hub', () => {
     try {
       const source = { kind: 'hf', repo, revision: commit, hubUrl: hub.url, cacheDir: dir } as const;
       const progress: DownloadProgress[] = [];
-      const path = await fetchModelFile(source, { path: 'vision.onnx' }, { onProgress: (p) => progress.push(p) });
+      const path = await fetchModelFile(
+        source,
+        { path: 'vision.onnx' },
+        { onProgress: (p) => progress.push(p) },
+      );
       expect(sha(await readFile(path))).toBe(sha(weights));
       expect(path).toContain(commit);
-      expect(progress.at(-1)).toEqual({ file: 'vision.onnx', loaded: weights.byteLength, total: weights.byteLength });
+      expect(progress.at(-1)).toEqual({
+        file: 'vision.onnx',
+        loaded: weights.byteLength,
+        total: weights.byteLength,
+      });
       expect(hub.requests).toContain(`POST /api/models/${repo}/paths-info/${commit}`);
       expect(hub.requests).toContain(`GET /${repo}/resolve/${commit}/vision.onnx`);
 
@@ -56,7 +64,9 @@ describe('fetchModelFile from the hub', () => {
   it('rejects and deletes bytes that do not match the hash', async () => {
     const tampered = weights.slice();
     tampered[1000] ^= 0xff;
-    const hub = await startFakeHub(repo, commit, [{ path: 'vision.onnx', content: weights, lfs: true, served: tampered }]);
+    const hub = await startFakeHub(repo, commit, [
+      { path: 'vision.onnx', content: weights, lfs: true, served: tampered },
+    ]);
     try {
       const source = { kind: 'hf', repo, revision: commit, hubUrl: hub.url, cacheDir: dir } as const;
       const err = await fetchModelFile(source, { path: 'vision.onnx' }).catch((e: unknown) => e);
@@ -67,7 +77,9 @@ describe('fetchModelFile from the hub', () => {
       const again = await fetchModelFile(source, { path: 'vision.onnx' }).catch((e: unknown) => e);
       expect(again).toBeInstanceOf(ModelHashMismatchError);
       // A configured sha256 wins over the hub's claim.
-      const pinned = await fetchModelFile(source, { path: 'vision.onnx', sha256: 'b'.repeat(64) }).catch((e: unknown) => e);
+      const pinned = await fetchModelFile(source, { path: 'vision.onnx', sha256: 'b'.repeat(64) }).catch(
+        (e: unknown) => e,
+      );
       expect((pinned as ModelHashMismatchError).expected).toBe('b'.repeat(64));
     } finally {
       await hub.close();
@@ -104,10 +116,12 @@ describe('fetchModelFile from a local folder', () => {
   it('returns the file, checks a configured sha256 and explains a missing file', async () => {
     await writeFile(join(dir, 'vision.onnx'), weights);
     const source = { kind: 'local', dir } as const;
-    expect(await fetchModelFile(source, { path: 'vision.onnx', sha256: sha(weights) })).toBe(join(dir, 'vision.onnx'));
-    await expect(fetchModelFile(source, { path: 'vision.onnx', sha256: '0'.repeat(64) })).rejects.toBeInstanceOf(
-      ModelHashMismatchError,
+    expect(await fetchModelFile(source, { path: 'vision.onnx', sha256: sha(weights) })).toBe(
+      join(dir, 'vision.onnx'),
     );
+    await expect(
+      fetchModelFile(source, { path: 'vision.onnx', sha256: '0'.repeat(64) }),
+    ).rejects.toBeInstanceOf(ModelHashMismatchError);
     expect(existsSync(join(dir, 'vision.onnx'))).toBe(true); // a local file is the user's: never deleted
     await expect(fetchModelFile(source, { path: 'audio.onnx' })).rejects.toThrow(/does not exist/);
     await expect(fetchModelFile(source, { path: '../etc/passwd' })).rejects.toThrow(/relative inside/);

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '@taonode/wallet';
 import { ModelFetchError, ModelHashMismatchError } from '../errors.js';
 import { gitBlobSha1File, sha256File } from './fileHash.js';
 import { hubDownload, hubFileInfo } from './hubFetch.js';
-import { type ModelFile, modelFileSchema, type ModelSource, modelSourceSchema } from './modelSource.js';
+import { type ModelFile, type ModelSource, modelFileSchema, modelSourceSchema } from './modelSource.js';
 import type { ProgressListener } from './progress.js';
 
 export interface FetchModelOptions {
@@ -30,13 +30,21 @@ async function hashOf(file: string, algorithm: Expected['algorithm']): Promise<s
 async function alreadyVerified(blob: string, expected: Expected): Promise<boolean> {
   try {
     const { size, mtimeMs } = await stat(blob);
-    return (await readFile(`${blob}.verified`, 'utf8')) === `${expected.algorithm}:${expected.hex}:${size}:${mtimeMs}`;
+    return (
+      (await readFile(`${blob}.verified`, 'utf8')) ===
+      `${expected.algorithm}:${expected.hex}:${size}:${mtimeMs}`
+    );
   } catch {
     return false;
   }
 }
 
-async function verify(file: string, label: string, expected: Expected, onMismatch: () => Promise<void>): Promise<void> {
+async function verify(
+  file: string,
+  label: string,
+  expected: Expected,
+  onMismatch: () => Promise<void>,
+): Promise<void> {
   const actual = await hashOf(file, expected.algorithm);
   if (actual !== expected.hex) {
     await onMismatch();
@@ -47,7 +55,11 @@ async function verify(file: string, label: string, expected: Expected, onMismatc
 async function fetchLocal(dir: string, file: ModelFile): Promise<string> {
   const path = resolve(dir, file.path);
   if (!existsSync(path)) {
-    throw new ModelFetchError(path, 'file does not exist', 'check --inference.model_dir, or configure a hub repo and revision to download it');
+    throw new ModelFetchError(
+      path,
+      'file does not exist',
+      'check --inference.model_dir, or configure a hub repo and revision to download it',
+    );
   }
   if (file.sha256) await verify(path, path, { algorithm: 'sha256', hex: file.sha256 }, async () => undefined);
   return path;
@@ -77,7 +89,11 @@ export async function fetchModelFile(
         ? { algorithm: 'git-sha1', hex: info.gitOid }
         : undefined;
   if (expected === undefined) {
-    throw new ModelFetchError(file.path, 'the hub reported no hash for it', 'pin its sha256 in the model config');
+    throw new ModelFetchError(
+      file.path,
+      'the hub reported no hash for it',
+      'pin its sha256 in the model config',
+    );
   }
   const pointer = await hubDownload(source, file.path, info.size, options);
   const blob = await realpath(pointer);
@@ -102,4 +118,3 @@ export async function fetchModelFiles(
   for (const f of files) out.set(f.path, await fetchModelFile(source, f, options));
   return out;
 }
-

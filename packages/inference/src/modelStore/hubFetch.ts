@@ -46,22 +46,49 @@ function fetchFailure(source: HubSource, path: string, err: unknown): ModelFetch
   const what = `${source.repo}/${path} at ${source.revision}`;
   if (err instanceof HubApiError) {
     if (err.statusCode === 404) {
-      return new ModelFetchError(what, 'not found on the hub (HTTP 404)', 'check the repo name, the commit hash and the file path', { cause: err });
+      return new ModelFetchError(
+        what,
+        'not found on the hub (HTTP 404)',
+        'check the repo name, the commit hash and the file path',
+        { cause: err },
+      );
     }
     if (err.statusCode === 401 || err.statusCode === 403) {
-      return new ModelFetchError(what, `access denied (HTTP ${err.statusCode})`, 'the repo may be gated or private: accept its licence on the hub and pass an access token', { cause: err });
+      return new ModelFetchError(
+        what,
+        `access denied (HTTP ${err.statusCode})`,
+        'the repo may be gated or private: accept its licence on the hub and pass an access token',
+        { cause: err },
+      );
     }
-    return new ModelFetchError(what, `hub answered HTTP ${err.statusCode}`, 'try again later', { cause: err });
+    return new ModelFetchError(what, `hub answered HTTP ${err.statusCode}`, 'try again later', {
+      cause: err,
+    });
   }
   const reason = err instanceof Error ? err.message : String(err);
-  return new ModelFetchError(what, reason, `check network access to ${source.hubUrl ?? 'https://huggingface.co'}, or download the files yourself and use a local model folder`, { cause: err });
+  return new ModelFetchError(
+    what,
+    reason,
+    `check network access to ${source.hubUrl ?? 'https://huggingface.co'}, or download the files yourself and use a local model folder`,
+    { cause: err },
+  );
 }
 
 /** Size and hashes the hub reports for a file at the pinned commit. */
-export async function hubFileInfo(source: HubSource, path: string, accessToken?: string): Promise<HubFileInfo> {
+export async function hubFileInfo(
+  source: HubSource,
+  path: string,
+  accessToken?: string,
+): Promise<HubFileInfo> {
   let infos: Awaited<ReturnType<typeof pathsInfo>>;
   try {
-    infos = await pathsInfo({ repo: source.repo, paths: [path], revision: source.revision, hubUrl: source.hubUrl, accessToken });
+    infos = await pathsInfo({
+      repo: source.repo,
+      paths: [path],
+      revision: source.revision,
+      hubUrl: source.hubUrl,
+      accessToken,
+    });
   } catch (err) {
     throw fetchFailure(source, path, err);
   }

@@ -28,7 +28,10 @@ export const modelFileSchema = z.object({
   path: z
     .string()
     .min(1)
-    .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'path must be relative inside the repo'),
+    .refine(
+      (p) => !p.startsWith('/') && !p.split('/').includes('..'),
+      'path must be relative inside the repo',
+    ),
   sha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/)

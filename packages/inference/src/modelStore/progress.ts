@@ -34,12 +34,16 @@ export function progressBar(
       const width = 30;
       const filled = Math.round((pct / 100) * width);
       const bar = total > 0 ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}%` : '[?]';
-      stream.write(`\r${file} ${bar} ${mb(loaded)}/${total > 0 ? mb(total) : '?'} MB ${rate}${done ? '\n' : ''}`);
+      stream.write(
+        `\r${file} ${bar} ${mb(loaded)}/${total > 0 ? mb(total) : '?'} MB ${rate}${done ? '\n' : ''}`,
+      );
       return;
     }
     const step = Math.floor(pct / 10);
     if (!done && step === lastStep.get(file)) return;
     lastStep.set(file, step);
-    stream.write(`download ${file}: ${total > 0 ? `${pct}% ` : ''}${mb(loaded)}/${total > 0 ? mb(total) : '?'} MB ${rate}\n`);
+    stream.write(
+      `download ${file}: ${total > 0 ? `${pct}% ` : ''}${mb(loaded)}/${total > 0 ? mb(total) : '?'} MB ${rate}\n`,
+    );
   };
 }

@@ -56,7 +56,11 @@ function serveFile(req: IncomingMessage, res: ServerResponse, f: FakeHubFile, co
   if (range) {
     const start = Number(range[1]);
     const end = range[2] ? Math.min(Number(range[2]), body.byteLength - 1) : body.byteLength - 1;
-    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${body.byteLength}`, 'content-length': end - start + 1 });
+    res.writeHead(206, {
+      ...headers,
+      'content-range': `bytes ${start}-${end}/${body.byteLength}`,
+      'content-length': end - start + 1,
+    });
     res.end(req.method === 'HEAD' ? undefined : body.subarray(start, end + 1));
     return;
   }
@@ -82,7 +86,9 @@ export async function startFakeHub(repo: string, commit: string, files: FakeHubF
         ? (JSON.parse(body) as { paths: string[] }).paths
         : new URLSearchParams(body).getAll('paths');
       if (rev !== commit) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Invalid rev id' }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'Invalid rev id' }));
         return;
       }
       const out = files.filter((f) => wanted.includes(f.path)).map((f) => pathInfo(f, commit));
@@ -101,7 +107,9 @@ export async function startFakeHub(repo: string, commit: string, files: FakeHubF
         return;
       }
     }
-    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Entry not found' }));
+    res
+      .writeHead(404, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error: 'Entry not found' }));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;

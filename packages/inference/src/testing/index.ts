@@ -1,4 +1,6 @@
 // Test helpers: tiny random-weight models with the real models' input/output contracts.
+
+export { type FakeHub, type FakeHubFile, startFakeHub } from './fakeHub.js';
 export { buildModel, type Dim, type GraphSpec, type NodeSpec, seededWeights } from './onnxGraph.js';
 export {
   IMAGEBIND_EMBED_DIM,
@@ -9,4 +11,3 @@ export {
   tinyVisionModel,
 } from './tinyImageBind.js';
 export { defaultTinyModelDir, ensureTinyImageBind, type TinyModelPaths } from './tinyModels.js';
-export { type FakeHub, type FakeHubFile, startFakeHub } from './fakeHub.js';

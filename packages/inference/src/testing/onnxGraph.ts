@@ -22,7 +22,10 @@ export interface NodeSpec {
   attributes?: Record<string, number | number[]>;
 }
 
-const elemType = { float32: onnx.TensorProto.DataType.FLOAT, int64: onnx.TensorProto.DataType.INT64 } as const;
+const elemType = {
+  float32: onnx.TensorProto.DataType.FLOAT,
+  int64: onnx.TensorProto.DataType.INT64,
+} as const;
 
 function valueInfo(name: string, type: 'float32' | 'int64', shape: Dim[]) {
   return onnx.ValueInfoProto.create({

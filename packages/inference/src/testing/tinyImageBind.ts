@@ -14,7 +14,11 @@ export const TINY_MODEL_VERSION = 'tiny-imagebind-v1';
 
 const D = IMAGEBIND_EMBED_DIM;
 
-function head(hidden: number, seed: number, factor: number | undefined): Pick<GraphSpec, 'nodes' | 'initializers'> {
+function head(
+  hidden: number,
+  seed: number,
+  factor: number | undefined,
+): Pick<GraphSpec, 'nodes' | 'initializers'> {
   const nodes: GraphSpec['nodes'] = [
     { op: 'MatMul', inputs: ['features', 'proj'], outputs: ['projected'] },
     {
@@ -24,7 +28,9 @@ function head(hidden: number, seed: number, factor: number | undefined): Pick<Gr
       attributes: { axis: -1, p: 2 },
     },
   ];
-  const initializers = [{ name: 'proj', dims: [hidden, D], data: seededWeights(hidden * D, seed, 1 / Math.sqrt(hidden)) }];
+  const initializers = [
+    { name: 'proj', dims: [hidden, D], data: seededWeights(hidden * D, seed, 1 / Math.sqrt(hidden)) },
+  ];
   if (factor !== undefined) {
     nodes.push({ op: 'Mul', inputs: ['unit', 'head_scale'], outputs: ['embeddings'] });
     initializers.push({ name: 'head_scale', dims: [], data: Float32Array.of(factor) });
@@ -42,13 +48,22 @@ export function tinyVisionModel(): Uint8Array {
     outputs: [{ name: 'embeddings', shape: ['batch', D] }],
     nodes: [
       // ImageBind's vision stem is a 3-D patch conv over (time=2, 14, 14); a coarser one keeps this tiny.
-      { op: 'Conv', inputs: ['pixel_values', 'patch'], outputs: ['patches'], attributes: { kernel_shape: [2, 32, 32], strides: [2, 32, 32] } },
+      {
+        op: 'Conv',
+        inputs: ['pixel_values', 'patch'],
+        outputs: ['patches'],
+        attributes: { kernel_shape: [2, 32, 32], strides: [2, 32, 32] },
+      },
       { op: 'Relu', inputs: ['patches'], outputs: ['act'] },
       { op: 'Flatten', inputs: ['act'], outputs: ['features'], attributes: { axis: 1 } },
       ...h.nodes,
     ],
     initializers: [
-      { name: 'patch', dims: [channels, 3, 2, 32, 32], data: seededWeights(channels * 3 * 2 * 32 * 32, 10, 0.02) },
+      {
+        name: 'patch',
+        dims: [channels, 3, 2, 32, 32],
+        data: seededWeights(channels * 3 * 2 * 32 * 32, 10, 0.02),
+      },
       ...h.initializers,
     ],
     metadata: { contract: TINY_MODEL_VERSION, modality: 'vision' },
@@ -64,7 +79,12 @@ export function tinyAudioModel(): Uint8Array {
     inputs: [{ name: 'mel', type: 'float32', shape: ['batch', 1, 128, 204] }],
     outputs: [{ name: 'embeddings', shape: ['batch', D] }],
     nodes: [
-      { op: 'Conv', inputs: ['mel', 'patch'], outputs: ['patches'], attributes: { kernel_shape: [16, 17], strides: [16, 17] } },
+      {
+        op: 'Conv',
+        inputs: ['mel', 'patch'],
+        outputs: ['patches'],
+        attributes: { kernel_shape: [16, 17], strides: [16, 17] },
+      },
       { op: 'Relu', inputs: ['patches'], outputs: ['act'] },
       { op: 'Flatten', inputs: ['act'], outputs: ['features'], attributes: { axis: 1 } },
       ...h.nodes,

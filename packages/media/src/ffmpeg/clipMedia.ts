@@ -1,5 +1,6 @@
 import { MediaInputError } from '../errors.js';
 import type { Ffmpeg } from './createFfmpeg.js';
+import { inputArgs } from './safeInput.js';
 
 export interface ClipOptions {
   input: string;
@@ -29,8 +30,7 @@ export async function clipMedia(ff: Ffmpeg, options: ClipOptions): Promise<void>
     startS.toFixed(3),
     '-to',
     endS.toFixed(3),
-    '-i',
-    options.input,
+    ...inputArgs(options.input),
     '-map',
     '0:v:0?',
     '-map',

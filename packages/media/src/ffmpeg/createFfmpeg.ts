@@ -70,7 +70,10 @@ export async function createFfmpeg(options: MediaOptions = {}): Promise<Ffmpeg> 
     version,
     timeoutMs,
     async run(what, args, runOptions = {}) {
-      const r = await runProcess(ffmpegPath, [...base, ...args], { timeoutMs, maxStdoutBytes: runOptions.maxStdoutBytes });
+      const r = await runProcess(ffmpegPath, [...base, ...args], {
+        timeoutMs,
+        maxStdoutBytes: runOptions.maxStdoutBytes,
+      });
       return check(what, r, timeoutMs);
     },
     async probe(what, args) {

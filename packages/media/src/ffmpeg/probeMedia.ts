@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FfmpegFailedError } from '../errors.js';
 import type { Ffmpeg } from './createFfmpeg.js';
+import { inputArgs } from './safeInput.js';
 
 export interface VideoStreamInfo {
   width: number;
@@ -56,7 +57,7 @@ export async function probeMedia(ff: Ffmpeg, file: string): Promise<MediaInfo> {
     'format=duration:stream=codec_type,width,height,avg_frame_rate,r_frame_rate,nb_read_packets,sample_rate,channels',
     '-of',
     'json',
-    file,
+    ...inputArgs(file),
   ]);
   let parsed: z.infer<typeof probeSchema>;
   try {

@@ -1,6 +1,6 @@
+import { MediaInputError } from '../errors.js';
 import type { Ffmpeg } from '../ffmpeg/createFfmpeg.js';
 import { decodeAudio } from '../ffmpeg/decodeAudio.js';
-import { MediaInputError } from '../errors.js';
 import { clipTimepoints } from './clipTimepoints.js';
 import { kaldiFbank } from './kaldiFbank.js';
 

@@ -30,36 +30,40 @@ function taps(inSize: number, outSize: number): Taps {
 }
 
 /**
- * Bilinear resize of `planes` float planes (each inH×inW, row-major, packed back to back), with the
- * exact sampling of torch.nn.functional.interpolate(mode='bilinear', align_corners=False) without
- * antialiasing — what ImageBind's ShortSideScale calls.
+ * Bilinear resize with the exact sampling of torch.nn.functional.interpolate(mode='bilinear',
+ * align_corners=False) without antialiasing — what ImageBind's ShortSideScale calls. Input is
+ * interleaved (height × width × channels, e.g. an rgb24 frame); output is planar (channels × outH ×
+ * outW), each value divided by `divisor`. Interpolating bytes and dividing afterwards equals
+ * ImageBind's divide-then-resize (the map is linear) and skips a full-size float copy.
  */
 export function resizeBilinear(
-  src: Float32Array,
-  planes: number,
+  src: Uint8Array | Float32Array,
+  channels: number,
   inH: number,
   inW: number,
   outH: number,
   outW: number,
+  divisor = 1,
 ): Float32Array {
   const ys = taps(inH, outH);
   const xs = taps(inW, outW);
-  const out = new Float32Array(planes * outH * outW);
-  for (let p = 0; p < planes; p++) {
-    const base = p * inH * inW;
-    const obase = p * outH * outW;
-    for (let y = 0; y < outH; y++) {
-      const r0 = base + ys.i0[y] * inW;
-      const r1 = base + ys.i1[y] * inW;
-      const wy1 = ys.w1[y];
-      const wy0 = 1 - wy1;
-      const orow = obase + y * outW;
-      for (let x = 0; x < outW; x++) {
-        const a = xs.i0[x];
-        const b = xs.i1[x];
-        const wx1 = xs.w1[x];
-        const wx0 = 1 - wx1;
-        out[orow + x] = wy0 * (wx0 * src[r0 + a] + wx1 * src[r0 + b]) + wy1 * (wx0 * src[r1 + a] + wx1 * src[r1 + b]);
+  const out = new Float32Array(channels * outH * outW);
+  const plane = outH * outW;
+  for (let y = 0; y < outH; y++) {
+    const r0 = ys.i0[y] * inW * channels;
+    const r1 = ys.i1[y] * inW * channels;
+    const wy1 = ys.w1[y];
+    const wy0 = 1 - wy1;
+    for (let x = 0; x < outW; x++) {
+      const a = xs.i0[x] * channels;
+      const b = xs.i1[x] * channels;
+      const wx1 = xs.w1[x];
+      const wx0 = 1 - wx1;
+      const o = y * outW + x;
+      for (let c = 0; c < channels; c++) {
+        const top = wx0 * src[r0 + a + c] + wx1 * src[r0 + b + c];
+        const bottom = wx0 * src[r1 + a + c] + wx1 * src[r1 + b + c];
+        out[c * plane + o] = (wy0 * top + wy1 * bottom) / divisor;
       }
     }
   }

@@ -18,7 +18,8 @@ const NAMED: Record<string, string> = {
 export function unescapeHtml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (all, body: string) => {
     if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
     }
     return NAMED[body.toLowerCase()] ?? all;
@@ -31,12 +32,15 @@ export function unescapeHtml(text: string): string {
  * Mojibake repair is not attempted (see docs/media.md).
  */
 export function fixText(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201a\u201b]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f]/g, '"')
-    .replace(/[\ufb00-\ufb06\uff01-\uff5e]/g, (c) => c.normalize('NFKC'))
-    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
-    .normalize('NFC');
+  return (
+    text
+      .replace(/[\u2018\u2019\u201a\u201b]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u201f]/g, '"')
+      .replace(/[\ufb00-\ufb06\uff01-\uff5e]/g, (c) => c.normalize('NFKC'))
+      // Control characters go, except whitespace ones (collapsed to a space later).
+      .replace(/\p{Cc}/gu, (c) => (/\s/.test(c) ? c : ''))
+      .normalize('NFC')
+  );
 }
 
 /** CLIP's text clean-up before BPE: fix, unescape HTML twice, collapse whitespace, trim, lower-case. */

@@ -3,7 +3,11 @@
  * evenly from 0 to duration − clipDuration (pytorchvideo's ConstantClipsPerVideoSampler as ImageBind
  * drives it). A file shorter than one window yields every window at [0, clipDuration].
  */
-export function clipTimepoints(durationS: number, clipDurationS: number, clipsPerVideo: number): [number, number][] {
+export function clipTimepoints(
+  durationS: number,
+  clipDurationS: number,
+  clipsPerVideo: number,
+): [number, number][] {
   const maxStart = Math.max(durationS - clipDurationS, 0);
   const step = maxStart / Math.max(clipsPerVideo - 1, 1);
   const out: [number, number][] = [];

@@ -9,7 +9,18 @@ import { CLIP_MERGES, ClipTokenizer } from './clipTokenizer.js';
 
 // A vocabulary file laid out like CLIP's: a header, a few real-looking merges, then fillers up to
 // CLIP's 48,894 merges so special-token ids land where they do in the real vocabulary.
-const realMerges = ['h e', 'l l', 'he ll', 'hell o</w>', 'w o', 'r l', 'wo rl', 'worl d</w>', 'i n', 'in g</w>'];
+const realMerges = [
+  'h e',
+  'l l',
+  'he ll',
+  'hell o</w>',
+  'w o',
+  'r l',
+  'wo rl',
+  'worl d</w>',
+  'i n',
+  'in g</w>',
+];
 function vocabText(): string {
   const fillers = Array.from({ length: CLIP_MERGES - realMerges.length }, (_, i) => `z${i} q`);
   return ['#version: 0.2', ...realMerges, ...fillers, 'beyond the cut'].join('\n');
@@ -59,7 +70,7 @@ describe('ClipTokenizer', () => {
   it('cleans text like CLIP: HTML entities, curly quotes, ligatures, whitespace', () => {
     expect(cleanText('  Tom &amp;amp; Jerry\n\t“Great”  ﬁlm&#33; ')).toBe('tom & jerry "great" film!');
     // The contraction "'s" is its own piece: i, t</w>, ', s</w>.
-    expect(tok.encode("It’s")).toEqual([72, 339, 6, 338]);
+    expect(tok.encode('It’s')).toEqual([72, 339, 6, 338]);
   });
 
   it('reads the .gz vocabulary and rejects a malformed one', async () => {

@@ -8,7 +8,8 @@ export const CLIP_MERGES = 48_894;
 export const CONTEXT_LENGTH = 77;
 const SOT = '<|startoftext|>';
 const EOT = '<|endoftext|>';
-const PATTERN = /<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+/giu;
+const PATTERN =
+  /<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+/giu;
 
 /**
  * GPT-2/CLIP's reversible byte → printable character map. `order` is the vocabulary order: the
@@ -54,7 +55,13 @@ export class ClipTokenizer {
       this.byteEncoder[b] = c;
       this.byteDecoder.set(c, b);
     });
-    const vocab = [...alphabet, ...alphabet.map((c) => `${c}</w>`), ...merges.map(([a, b]) => a + b), SOT, EOT];
+    const vocab = [
+      ...alphabet,
+      ...alphabet.map((c) => `${c}</w>`),
+      ...merges.map(([a, b]) => a + b),
+      SOT,
+      EOT,
+    ];
     vocab.forEach((tok, i) => {
       this.encoder.set(tok, i);
       this.decoder[i] = tok;
@@ -77,7 +84,8 @@ export class ClipTokenizer {
     for (const [i, line] of lines.entries()) {
       if (line === '') continue;
       const parts = line.split(' ');
-      if (parts.length !== 2 || !parts[0] || !parts[1]) throw new TokenizerError(`merge line ${i + 2} is not "a b": ${line.slice(0, 40)}`);
+      if (parts.length !== 2 || !parts[0] || !parts[1])
+        throw new TokenizerError(`merge line ${i + 2} is not "a b": ${line.slice(0, 40)}`);
       merges.push([parts[0], parts[1]]);
     }
     if (merges.length === 0) throw new TokenizerError('the vocabulary file has no merges');

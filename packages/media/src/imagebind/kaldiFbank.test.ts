@@ -52,7 +52,10 @@ describe('Kaldi fbank as ImageBind calls it', () => {
   });
 
   it('has 1 + (N − 400) / 160 frames and matches the reference recipe on a frame', () => {
-    const wave = Float32Array.from({ length: 2 * SR }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 440 * i) / SR) + 0.05 * Math.sin(i * 0.013));
+    const wave = Float32Array.from(
+      { length: 2 * SR },
+      (_, i) => 0.3 * Math.sin((2 * Math.PI * 440 * i) / SR) + 0.05 * Math.sin(i * 0.013),
+    );
     const { frames, data } = kaldiFbank(wave, { sampleRate: SR, numMelBins: 16 });
     expect(frames).toBe(198);
     const ref = referenceFrame([...wave.subarray(160 * 7, 160 * 7 + 400)], 16);
@@ -84,7 +87,10 @@ describe('Kaldi fbank as ImageBind calls it', () => {
   });
 
   it('a 1 kHz tone puts its energy in mel bins 43–44', () => {
-    const wave = Float32Array.from({ length: 4 * SR }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 1000 * i) / SR));
+    const wave = Float32Array.from(
+      { length: 4 * SR },
+      (_, i) => 0.5 * Math.sin((2 * Math.PI * 1000 * i) / SR),
+    );
     const { data } = melClips(wave);
     const column = Array.from({ length: 128 }, (_, m) => data[m * 204 + 100]);
     const best = column.indexOf(Math.max(...column));

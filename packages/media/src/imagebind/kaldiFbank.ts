@@ -22,7 +22,12 @@ function melScale(f: number): number {
 }
 
 /** [numMelBins][fftSize/2 + 1] triangular weights (last column always 0, as Kaldi pads it). */
-export function melBanks(numBins: number, fftSize: number, sampleRate: number, lowFreq: number): Float64Array[] {
+export function melBanks(
+  numBins: number,
+  fftSize: number,
+  sampleRate: number,
+  lowFreq: number,
+): Float64Array[] {
   const half = fftSize / 2;
   const nyquist = sampleRate / 2;
   const binWidth = sampleRate / fftSize;
@@ -46,6 +51,21 @@ export function melBanks(numBins: number, fftSize: number, sampleRate: number, l
   return banks;
 }
 
+const twiddles = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+
+function twiddleTable(n: number): { cos: Float64Array; sin: Float64Array } {
+  let t = twiddles.get(n);
+  if (t === undefined) {
+    t = { cos: new Float64Array(n / 2), sin: new Float64Array(n / 2) };
+    for (let k = 0; k < n / 2; k++) {
+      t.cos[k] = Math.cos((-2 * Math.PI * k) / n);
+      t.sin[k] = Math.sin((-2 * Math.PI * k) / n);
+    }
+    twiddles.set(n, t);
+  }
+  return t;
+}
+
 /** In-place iterative radix-2 FFT of (re, im), length a power of two. */
 export function fft(re: Float64Array, im: Float64Array): void {
   const n = re.length;
@@ -54,18 +74,24 @@ export function fft(re: Float64Array, im: Float64Array): void {
     for (; j & bit; bit >>= 1) j ^= bit;
     j ^= bit;
     if (i < j) {
-      [re[i], re[j]] = [re[j], re[i]];
-      [im[i], im[j]] = [im[j], im[i]];
+      const tr = re[i];
+      re[i] = re[j];
+      re[j] = tr;
+      const ti = im[i];
+      im[i] = im[j];
+      im[j] = ti;
     }
   }
+  const { cos, sin } = twiddleTable(n);
   for (let len = 2; len <= n; len <<= 1) {
-    const ang = (-2 * Math.PI) / len;
+    const half = len >> 1;
+    const stride = n / len;
     for (let i = 0; i < n; i += len) {
-      for (let k = 0; k < len / 2; k++) {
-        const wr = Math.cos(ang * k);
-        const wi = Math.sin(ang * k);
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * stride];
+        const wi = sin[k * stride];
         const a = i + k;
-        const b = a + len / 2;
+        const b = a + half;
         const xr = re[b] * wr - im[b] * wi;
         const xi = re[b] * wi + im[b] * wr;
         re[b] = re[a] - xr;
@@ -78,7 +104,10 @@ export function fft(re: Float64Array, im: Float64Array): void {
 }
 
 /** Returns { frames, data: [frames][numMelBins] } of log mel energies. */
-export function kaldiFbank(wave: Float32Array, options: FbankOptions): { frames: number; data: Float32Array } {
+export function kaldiFbank(
+  wave: Float32Array,
+  options: FbankOptions,
+): { frames: number; data: Float32Array } {
   const windowSize = Math.trunc((options.sampleRate * (options.frameLengthMs ?? 25)) / 1000);
   const shift = Math.trunc((options.sampleRate * (options.frameShiftMs ?? 10)) / 1000);
   const preemph = options.preemphasis ?? 0.97;
@@ -87,6 +116,14 @@ export function kaldiFbank(wave: Float32Array, options: FbankOptions): { frames:
   const frames = wave.length < windowSize ? 0 : 1 + Math.floor((wave.length - windowSize) / shift);
   const bins = options.numMelBins;
   const banks = melBanks(bins, fftSize, options.sampleRate, options.lowFreq ?? 20);
+  // Each triangle is non-zero on a few FFT bins only; sum over those.
+  const spans = banks.map((row) => {
+    let lo = row.findIndex((w) => w > 0);
+    if (lo < 0) lo = 0;
+    let hi = row.length - 1;
+    while (hi > lo && row[hi] === 0) hi--;
+    return [lo, hi] as const;
+  });
   const window = new Float64Array(windowSize);
   for (let i = 0; i < windowSize; i++) window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (windowSize - 1));
   const out = new Float32Array(frames * bins);
@@ -113,8 +150,9 @@ export function kaldiFbank(wave: Float32Array, options: FbankOptions): { frames:
     for (let k = 0; k <= fftSize / 2; k++) power[k] = re[k] * re[k] + im[k] * im[k];
     for (let m = 0; m < bins; m++) {
       const row = banks[m];
+      const [lo, hi] = spans[m];
       let e = 0;
-      for (let k = 0; k <= fftSize / 2; k++) e += row[k] * power[k];
+      for (let k = lo; k <= hi; k++) e += row[k] * power[k];
       out[f * bins + m] = Math.log(Math.max(e, FLOAT32_EPS));
     }
   }

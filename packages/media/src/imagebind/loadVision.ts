@@ -1,7 +1,7 @@
-import { decodeFrames } from '../ffmpeg/decodeFrames.js';
-import type { Ffmpeg } from '../ffmpeg/createFfmpeg.js';
-import { probeMedia } from '../ffmpeg/probeMedia.js';
 import { MediaInputError } from '../errors.js';
+import type { Ffmpeg } from '../ffmpeg/createFfmpeg.js';
+import { decodeFrames } from '../ffmpeg/decodeFrames.js';
+import { probeMedia } from '../ffmpeg/probeMedia.js';
 import { clipFrameIndices, clipTimepoints } from './clipTimepoints.js';
 import { visionViews } from './visionTransform.js';
 
@@ -30,7 +30,8 @@ export async function loadVisionInput(ff: Ffmpeg, file: string): Promise<VisionI
   const frameIndices = clipTimepoints(durationS, clipDurationS, clipsPerVideo).map(([s, e]) =>
     clipFrameIndices(s, e, v.fps, v.frameCount, framesPerClip),
   );
-  if (frameIndices.some((f) => f.length === 0)) throw new MediaInputError(`${file}: a sampled clip has no frames`);
+  if (frameIndices.some((f) => f.length === 0))
+    throw new MediaInputError(`${file}: a sampled clip has no frames`);
   const frames = await decodeFrames(ff, file, frameIndices.flat(), v);
   const t1 = performance.now();
   const clips = frameIndices.map((_, c) => frames.slice(c * framesPerClip, (c + 1) * framesPerClip));

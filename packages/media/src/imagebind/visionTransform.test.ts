@@ -5,13 +5,21 @@ import { cropOffsets, type RgbFrame, visionViews } from './visionTransform.js';
 
 function frame(width: number, height: number, pixel: (x: number, y: number, c: number) => number): RgbFrame {
   const data = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) data[(y * width + x) * 3 + c] = pixel(x, y, c);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      for (let c = 0; c < 3; c++) data[(y * width + x) * 3 + c] = pixel(x, y, c);
   return { width, height, data };
 }
 
 describe('ImageBind clip sampling', () => {
   it('spreads 5 clips of 2 s evenly over the video', () => {
-    expect(clipTimepoints(10, 2, 5)).toEqual([[0, 2], [2, 4], [4, 6], [6, 8], [8, 10]]);
+    expect(clipTimepoints(10, 2, 5)).toEqual([
+      [0, 2],
+      [2, 4],
+      [4, 6],
+      [6, 8],
+      [8, 10],
+    ]);
     expect(clipTimepoints(7.3, 2, 3).map(([s]) => s)).toEqual([0, 2.65, 5.3]);
     // Shorter than one clip: every clip is the start.
     expect(clipTimepoints(1.5, 2, 5)).toEqual(Array(5).fill([0, 2]));
@@ -34,8 +42,16 @@ describe('ImageBind vision transform', () => {
     expect(shortSideSize(720, 1280, 224)).toEqual([224, 398]);
     expect(shortSideSize(240, 320, 224)).toEqual([224, 298]);
     expect(shortSideSize(1280, 720, 224)).toEqual([398, 224]);
-    expect([0, 1, 2].map((k) => cropOffsets(224, 398, 224, k))).toEqual([[0, 0], [0, 87], [0, 174]]);
-    expect([0, 1, 2].map((k) => cropOffsets(398, 224, 224, k))).toEqual([[0, 0], [87, 0], [174, 0]]);
+    expect([0, 1, 2].map((k) => cropOffsets(224, 398, 224, k))).toEqual([
+      [0, 0],
+      [0, 87],
+      [0, 174],
+    ]);
+    expect([0, 1, 2].map((k) => cropOffsets(398, 224, 224, k))).toEqual([
+      [0, 0],
+      [87, 0],
+      [174, 0],
+    ]);
     expect(cropOffsets(224, 224, 224, 2)).toEqual([0, 0]);
   });
 
@@ -75,8 +91,17 @@ describe('ImageBind vision transform', () => {
     };
     const mean = [0.48145466, 0.4578275, 0.40821073];
     const std = [0.26862954, 0.26130258, 0.27577711];
-    for (const [view, x0] of [[0, 0], [1, 112], [2, 224]]) {
-      for (const [x, y] of [[0, 0], [10, 3], [223, 223], [57, 100]]) {
+    for (const [view, x0] of [
+      [0, 0],
+      [1, 112],
+      [2, 224],
+    ]) {
+      for (const [x, y] of [
+        [0, 0],
+        [10, 3],
+        [223, 223],
+        [57, 100],
+      ]) {
         for (let c = 0; c < 3; c++) {
           const got = data[view * 6 * plane + c * 2 * plane + y * 224 + x];
           expect(got).toBeCloseTo((scaled(x0 + x, y, c) - mean[c]) / std[c], 4);

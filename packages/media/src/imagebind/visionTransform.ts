@@ -43,19 +43,19 @@ export function visionViews(clips: readonly (readonly RgbFrame[])[]): { data: Fl
   const S = VISION_SIZE;
   const viewSize = 3 * T * S * S;
   const out = new Float32Array(clips.length * VISION_CROPS * viewSize);
-  const planes = new Float32Array(3 * T * H * W);
   clips.forEach((frames, c) => {
-    if (frames.length !== T) throw new MediaInputError(`clip ${c} has ${frames.length} frames, expected ${T}`);
+    if (frames.length !== T)
+      throw new MediaInputError(`clip ${c} has ${frames.length} frames, expected ${T}`);
+    // Resized planes in ImageBind's (channel, time) order: plane (ch, t) at (ch·T + t)·h·w.
+    const scaled = new Float32Array(3 * T * h * w);
     frames.forEach((f, t) => {
       if (f.width !== W || f.height !== H || f.data.length !== W * H * 3) {
         throw new MediaInputError(`frame ${t} of clip ${c} is not ${W}x${H} rgb24`);
       }
-      for (let ch = 0; ch < 3; ch++) {
-        const base = (ch * T + t) * H * W;
-        for (let i = 0; i < H * W; i++) planes[base + i] = f.data[i * 3 + ch] / 255;
-      }
+      const rgb = resizeBilinear(f.data, 3, H, W, h, w, 255);
+      for (let ch = 0; ch < 3; ch++)
+        scaled.set(rgb.subarray(ch * h * w, (ch + 1) * h * w), (ch * T + t) * h * w);
     });
-    const scaled = resizeBilinear(planes, 3 * T, H, W, h, w);
     for (let k = 0; k < VISION_CROPS; k++) {
       const [y0, x0] = cropOffsets(h, w, S, k);
       const vbase = (c * VISION_CROPS + k) * viewSize;

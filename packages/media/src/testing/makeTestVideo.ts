@@ -17,7 +17,11 @@ export interface TestVideoOptions {
 }
 
 /** Generates an H.264/AAC mp4 from ffmpeg's testsrc (or a colour) + sine in `dir`; returns its path. */
-export async function makeTestVideo(ff: Ffmpeg, dir: string, options: TestVideoOptions = {}): Promise<string> {
+export async function makeTestVideo(
+  ff: Ffmpeg,
+  dir: string,
+  options: TestVideoOptions = {},
+): Promise<string> {
   const d = options.durationS ?? 10;
   const w = options.width ?? 320;
   const h = options.height ?? 240;
@@ -38,7 +42,15 @@ export async function makeTestVideo(ff: Ffmpeg, dir: string, options: TestVideoO
   }
   // Colour sources are encoded losslessly-ish so pixel values can be checked exactly.
   const quality = options.color ? ['-qp', '0'] : ['-preset', 'veryfast'];
-  args.push('-c:v', 'libx264', ...quality, '-pix_fmt', options.color ? 'yuv444p' : 'yuv420p', '-g', String(fps));
+  args.push(
+    '-c:v',
+    'libx264',
+    ...quality,
+    '-pix_fmt',
+    options.color ? 'yuv444p' : 'yuv420p',
+    '-g',
+    String(fps),
+  );
   if (tone > 0) args.push('-c:a', 'aac', '-b:a', '128k');
   args.push('-shortest', file);
   await ff.run(`generating ${file}`, args);

@@ -99,6 +99,16 @@ describe('loadConfig', () => {
     expect(c.axon.port).toBe(7001);
     const d = config([], { TAONODE_CONFIG: file });
     expect(d).toMatchObject({ netuid: 3, wallet: { name: 'file' }, axon: { port: 7000 } });
+    // The app's own defaults (config/<app>.json) sit below --config; a missing one is fine.
+    const appFile = join(dir, 'app.json');
+    writeFileSync(appFile, JSON.stringify({ metrics: { port: 9105 }, axon: { port: 6000 } }));
+    const withApp = (appDefaultsFile: string) => {
+      const r = loadConfig({ role: 'miner', argv: ['--config', file], env: {}, home, appDefaultsFile });
+      if (r.kind !== 'config') throw new Error('expected a config');
+      return r.config;
+    };
+    expect(withApp(appFile)).toMatchObject({ metrics: { port: 9105 }, axon: { port: 7000 } });
+    expect(withApp(join(dir, 'missing.json')).metrics.port).toBe(9100);
   });
 
   it('fails on unknown flags with a suggestion', () => {

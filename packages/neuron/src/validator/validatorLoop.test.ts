@@ -7,6 +7,7 @@ import { MetagraphCache } from '../chainPort/metagraphCache.js';
 import type { ChainPort, NeuronMetagraph, WeightsOutcome } from '../chainPort/types.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createNeuronMetrics } from '../health/neuronMetrics.js';
+import { StepAbortedError } from '../lifecycle/untilAborted.js';
 import { tempDirs } from '../testing/tempDirs.js';
 import { ValidatorLoop } from './validatorLoop.js';
 
@@ -56,7 +57,12 @@ function fakeChain(state: { block: number; mg: NeuronMetagraph }) {
   };
 }
 
-function setup(stateDir: string, state: { block: number; mg: NeuronMetagraph }, extra: string[] = []) {
+function setup(
+  stateDir: string,
+  state: { block: number; mg: NeuronMetagraph },
+  extra: string[] = [],
+  opts: { signal?: AbortSignal; hang?: boolean } = {},
+) {
   const r = loadConfig({
     role: 'validator',
     argv: ['--netuid', '2', '--neuron.state_dir', stateDir, '--neuron.moving_average_alpha', '0.5', ...extra],
@@ -76,10 +82,11 @@ function setup(stateDir: string, state: { block: number; mg: NeuronMetagraph }, 
     dendrite: 'dendrite',
     logger,
     metrics: createNeuronMetrics({ role: 'validator', netuid: 2 }),
-    signal: new AbortController().signal,
+    signal: opts.signal ?? new AbortController().signal,
     hooks: {
       forward: async (ctx) => {
         asked.push(ctx.miners.map((m) => m.uid));
+        if (opts.hang) await new Promise(() => {});
         return ctx.miners.map((m) => m.uid);
       },
       score: (uids: number[]) => uids.map((uid) => ({ uid, reward: uid === 1 ? 1 : 0.5 })),
@@ -176,6 +183,20 @@ describe('ValidatorLoop', () => {
     expect(a.chain.reveals).toEqual([20, 22]);
     const saved = JSON.parse(readFileSync(join(dir, 'validator-state.json'), 'utf8'));
     expect(saved.lastWeights).toMatchObject({ block: 20, mode: 'committed', uids: [1, 2] });
+  });
+
+  it('drops a step cut short by a stop instead of waiting for the dendrite timeout', async () => {
+    const dir = dirs.make();
+    const state = { block: 20, mg: metagraph() };
+    await setup(dir, state).loop.step();
+    const controller = new AbortController();
+    const b = setup(dir, state, [], { signal: controller.signal, hang: true });
+    await b.loop.resume();
+    const step = b.loop.step();
+    setTimeout(() => controller.abort(), 20);
+    await expect(step).rejects.toThrow(StepAbortedError);
+    const saved = JSON.parse(readFileSync(join(dir, 'validator-state.json'), 'utf8'));
+    expect(saved.step).toBe(1);
   });
 
   it('samples at most --neuron.sample_size miners per step', async () => {

@@ -3,6 +3,7 @@ import type { MetagraphCache } from '../chainPort/metagraphCache.js';
 import { type ChainPort, chainErrorName, type NeuronMetagraph } from '../chainPort/types.js';
 import type { NeuronConfig } from '../config/neuronConfig.js';
 import type { NeuronMetrics } from '../health/neuronMetrics.js';
+import { untilAborted } from '../lifecycle/untilAborted.js';
 import type { ForwardContext, ValidatorHooks } from '../subnet/validatorPlugin.js';
 import { sampleMiners, servingMiners } from './sampleMiners.js';
 import { ScoreBook } from './scoreBook.js';
@@ -105,8 +106,8 @@ export class ValidatorLoop<D, Round> {
           signal: this.deps.signal,
           logger,
         };
-        const round = await hooks.forward(ctx);
-        const rewards = await hooks.score(round, ctx);
+        const round = await untilAborted(hooks.forward(ctx), this.deps.signal);
+        const rewards = await untilAborted(hooks.score(round, ctx), this.deps.signal);
         this.book.update(rewards, config.neuron.movingAverageAlpha);
         logger.debug({ step: this.stepCount, rewards }, 'scored');
       }

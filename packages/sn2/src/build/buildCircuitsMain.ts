@@ -4,6 +4,8 @@
 //   pnpm build:circuits                                   # test set: PoW batch 16 + MLP, test ptau
 //   pnpm build:circuits --batch 256,1024 --ptau <file|url> --ptau-sha256 <hex> --contribute
 //   pnpm build:circuits --batch 256 --compile-only        # constraint count without a setup
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mlpCircuit, powCircuit } from '../circuits/catalog.js';
 import type { CircuitDefinition } from '../circuits/definition.js';
@@ -22,15 +24,18 @@ const { values } = parseArgs({
     contribute: { type: 'boolean', default: false },
     'compile-only': { type: 'boolean', default: false },
     'cache-dir': { type: 'string', default: defaultCacheDir },
+    export: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
   console.log(`usage: pnpm build:circuits [--batch 16,256] [--no-mlp] [--ptau <file|url> --ptau-sha256 <hex>]
-       [--contribute] [--compile-only] [--cache-dir <dir>]
+       [--contribute] [--compile-only] [--cache-dir <dir>] [--export <keys dir>]
 Without --ptau the test file ../shared/zk/test-pot16_final.ptau (or $TAONODE_ZK_PTAU) is used with a
-public beacon: those keys are for tests only. --contribute makes a secret random phase-2 contribution.`);
+public beacon: those keys are for tests only. --contribute makes a secret random phase-2 contribution.
+--export copies each circuit's circuit.zkey and verification_key.json to <keys dir>/<circuit>/, the
+layout the daemons read with --neuron.keys_dir.`);
   process.exit(0);
 }
 
@@ -68,6 +73,13 @@ async function main(): Promise<number> {
         const ptau = await loadPtau(source, cacheDir);
         const keys = await setupGroth16(compiled, ptau, values.contribute ? { kind: 'random' } : TEST_BEACON);
         Object.assign(report, { id: keys.id, zkey: keys.zkeyPath, verificationKey: keys.vkPath });
+        if (values.export) {
+          const dir = join(values.export, def.name);
+          mkdirSync(dir, { recursive: true });
+          copyFileSync(keys.zkeyPath, join(dir, 'circuit.zkey'));
+          copyFileSync(keys.vkPath, join(dir, 'verification_key.json'));
+          report.exportedTo = dir;
+        }
       }
       report.seconds = (Date.now() - started) / 1000;
       console.log(JSON.stringify(report));

@@ -7,7 +7,12 @@ import { type QueriedResult, ValidatorService } from './validatorService.js';
 
 export interface Sn2Round {
   results: QueriedResult[];
+  /** Sampled uids with validator-sized stake: never asked, scored 0 (spec §4.2, §4.4). */
+  notQueryable: number[];
 }
+
+/** The reference's queryability rule: a uid with this much stake (TAO) is a validator. */
+export const VALIDATOR_STAKE_THRESHOLD = 1024;
 
 /** Runs `fn` over `items` with at most `limit` in flight, results in order. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -48,7 +53,11 @@ export async function createSn2Validator({
     async forward(ctx) {
       const reset = state.syncHotkeys(ctx.metagraph.hotkeys);
       if (reset.length > 0) logger.info({ uids: reset }, 'SN2: hotkey changed, score reset');
-      const results = await mapLimit(ctx.miners, ctx.config.neuron.queryConcurrency, (m) =>
+      const queryable = ctx.miners.filter(
+        (m) => (ctx.metagraph.stake[m.uid] ?? 0) < VALIDATOR_STAKE_THRESHOLD,
+      );
+      const notQueryable = ctx.miners.filter((m) => !queryable.includes(m)).map((m) => m.uid);
+      const results = await mapLimit(queryable, ctx.config.neuron.queryConcurrency, (m) =>
         service.query(ctx.dendrite, m, ctx.config.neuron.timeoutSeconds).catch(
           (err: unknown): QueriedResult => ({
             uid: m.uid,
@@ -61,7 +70,7 @@ export async function createSn2Validator({
           }),
         ),
       );
-      return { results };
+      return { results, notQueryable };
     },
     async score(round, ctx) {
       const rewards = round.results.map((r) => {
@@ -81,6 +90,10 @@ export async function createSn2Validator({
         else logger.info(fields, 'SN2 answer unverified');
         return { uid: r.uid, reward };
       });
+      for (const uid of round.notQueryable) {
+        state.setScore(uid, runtimeScoreAfter(state.score(uid), 0, alpha));
+        rewards.push({ uid, reward: 0 });
+      }
       await state.save();
       return rewards;
     },

@@ -1,10 +1,14 @@
-import type { Logger, NeuronConfig } from '@taonode/neuron';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXIT_CONFIG, type Logger, type NeuronConfig, NeuronExit } from '@taonode/neuron';
 import { mlpCircuit, powCircuit } from '../circuits/catalog.js';
 import type { CircuitDefinition } from '../circuits/definition.js';
 import { buildCircuit, type CircuitArtifacts } from '../zk/buildCircuit.js';
+import { compileCircuit } from '../zk/compileCircuit.js';
 import { Sn2Error } from '../zk/errors.js';
 import { defaultCacheDir } from '../zk/paths.js';
 import { type PtauSource, TEST_PTAU_SHA256, testPtauSource } from '../zk/ptau.js';
+import { circuitIdOf } from '../zk/setupGroth16.js';
 
 export class CircuitListError extends Sn2Error {
   override name = 'CircuitListError';
@@ -45,23 +49,71 @@ export function ptauFromConfig(values: NeuronConfig['values']): PtauSource {
 }
 
 /**
+ * A circuit whose keys were made elsewhere (`pnpm build:circuits --export`): compiled here for the
+ * witness generator (deterministic, so it matches the published zkey), keys read from `keysDir`.
+ */
+async function publishedCircuit(
+  def: CircuitDefinition,
+  keysDir: string,
+  needZkey: boolean,
+  cacheDir: string,
+): Promise<CircuitArtifacts> {
+  const dir = join(keysDir, def.name);
+  const vkPath = join(dir, 'verification_key.json');
+  const zkeyPath = join(dir, 'circuit.zkey');
+  for (const [path, needed] of [
+    [vkPath, true],
+    [zkeyPath, needZkey],
+  ] as const) {
+    if (needed && !existsSync(path)) {
+      throw new CircuitListError(`missing ${path}; copy the published keys of ${def.name} there`, { path });
+    }
+  }
+  const compiled = await compileCircuit(def, { cacheDir });
+  const vkJson = readFileSync(vkPath, 'utf8');
+  return {
+    definition: def,
+    compiled,
+    wasmPath: compiled.wasmPath,
+    r1csPath: compiled.r1csPath,
+    zkeyPath,
+    vkPath,
+    vkJson,
+    id: circuitIdOf(vkJson),
+  };
+}
+
+/**
  * Compiles and sets up every configured circuit, reusing the cache (content-addressed, so a
  * fresh clone builds them once, later starts take a second). Miner and validator derive the same
  * keys from the same ptau, so their circuit ids agree.
  */
 export async function loadCircuits(config: NeuronConfig, logger: Logger): Promise<CircuitArtifacts[]> {
+  try {
+    return await buildConfigured(config, logger);
+  } catch (err) {
+    // A bad list, a missing or wrong ptau, a circuit too big for it: restarting cannot help.
+    if (err instanceof Sn2Error) throw new NeuronExit(`SN2 circuits: ${err.message}`, EXIT_CONFIG);
+    throw err;
+  }
+}
+
+async function buildConfigured(config: NeuronConfig, logger: Logger): Promise<CircuitArtifacts[]> {
   const defs = parseCircuitList(config.values['neuron.circuits'] as string);
   const ptau = ptauFromConfig(config.values);
-  if (ptau.sha256 === TEST_PTAU_SHA256) {
+  if (ptau.sha256 === TEST_PTAU_SHA256 && !config.values['neuron.keys_dir']) {
     logger.warn(
       'SN2 keys come from the public test ptau and beacon: fine locally, forgeable on a real network',
     );
   }
   const cacheDir = (config.values['neuron.zk_cache_dir'] as string | undefined) ?? defaultCacheDir;
+  const keysDir = config.values['neuron.keys_dir'] as string | undefined;
   const out: CircuitArtifacts[] = [];
   for (const def of defs) {
     const started = Date.now();
-    const art = await buildCircuit(def, { ptau, cacheDir });
+    const art = keysDir
+      ? await publishedCircuit(def, keysDir, config.role === 'miner', cacheDir)
+      : await buildCircuit(def, { ptau, cacheDir });
     logger.info(
       {
         circuit: def.name,

@@ -127,28 +127,31 @@ describe('SN2 on the local chain', () => {
   it(
     'the honest miner is verified and weighted on chain; the tampering miner is not',
     async () => {
-      const submitted = await waitFor(
-        'SN2 weights on chain for miner1',
+      // Both must show up: weights for the honest miner, and a tampered proof refused (the
+      // tampering miner may post its axon a few blocks after the honest one).
+      const lines = await waitFor(
+        'SN2 weights for miner1 and a refused proof from miner2',
         async () => {
           const dead = daemons.find((d) => !d.running);
           if (dead) throw new Error(`${dead.spec.name} exited with ${dead.exitCode}`);
-          const lines = await readJsonLog(log('validator'));
-          const w = lines.find(
+          const all = await readJsonLog(log('validator'));
+          const weighted = all.some(
             (l) => l.msg === 'weights submitted' && (l.uids as number[]).includes(uidOf('miner1')),
           );
-          return w ?? undefined;
+          const refused = all.some(
+            (l) =>
+              l.msg === 'SN2 answer unverified' && l.uid === uidOf('miner2') && l.reason === 'invalid_proof',
+          );
+          return weighted && refused ? all : undefined;
         },
         { timeoutMs: 8 * MINUTE, intervalMs: 2_000 },
       );
-      const lines = await readJsonLog(log('validator'));
       const verified = lines.filter((l) => l.msg === 'SN2 proof verified');
-      const unverified = lines.filter((l) => l.msg === 'SN2 answer unverified');
+      expect(verified.length).toBeGreaterThan(0);
       expect(verified.every((l) => l.uid === uidOf('miner1'))).toBe(true);
-      expect(new Set(verified.map((l) => l.circuit)).size).toBeGreaterThanOrEqual(1);
       expect(verified[0]!.responseTime).toBeGreaterThan(0);
-      const tampered = unverified.filter((l) => l.uid === uidOf('miner2') && l.reason === 'invalid_proof');
-      expect(tampered.length).toBeGreaterThan(0);
-      expect(submitted.uids).not.toContain(uidOf('miner2'));
+      const submitted = lines.filter((l) => l.msg === 'weights submitted');
+      for (const w of submitted) expect(w.uids).not.toContain(uidOf('miner2'));
       const onChain = await waitFor(
         'the weights in chain storage',
         async () => {

@@ -24,6 +24,12 @@ export const SN2_OPTIONS: readonly OptionSpec[] = [
     description: 'SN2: pinned sha256 of --neuron.ptau (required with it)',
   },
   {
+    key: 'neuron.keys_dir',
+    kind: 'string',
+    description:
+      'SN2: published keys, <dir>/<circuit>/verification_key.json (+ circuit.zkey for miners), used instead of a local setup so every operator shares one circuit id',
+  },
+  {
     key: 'neuron.zk_cache_dir',
     kind: 'string',
     description: 'SN2: folder for compiled circuits and keys (default packages/sn2/.cache/circuits)',

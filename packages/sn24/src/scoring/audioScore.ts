@@ -45,7 +45,12 @@ export function inverseDer(der: number): number {
 }
 
 /** `0.6·inverse_DER + 0.1·length + 0.2·quality + 0.1·query`. */
-export function audioTotalScore(parts: { inverseDer: number; length: number; quality: number; query: number }): number {
+export function audioTotalScore(parts: {
+  inverseDer: number;
+  length: number;
+  quality: number;
+  query: number;
+}): number {
   return (
     DIARIZATION_WEIGHT * parts.inverseDer +
     AUDIO_LENGTH_WEIGHT * parts.length +

@@ -52,7 +52,11 @@ describe('weights', () => {
   });
 
   it('at HEAD (focus 100 %) weights are the focus shares, cut to the metagraph', () => {
-    const w = combineWeights({ youtube: [5, 5, 5], focus: [0.25, 0.75, 0], audio: [1, 1, 1] }, rewardShares(1, 0), 2);
+    const w = combineWeights(
+      { youtube: [5, 5, 5], focus: [0.25, 0.75, 0], audio: [1, 1, 1] },
+      rewardShares(1, 0),
+      2,
+    );
     expect(w).toEqual([0.25, 0.75]);
   });
 });

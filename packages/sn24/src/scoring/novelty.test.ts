@@ -37,6 +37,10 @@ function counting(ix: VectorIndex): VectorIndex & { queries: number } {
       wrapped.queries++;
       return ix.query(v, o);
     },
+    queryMany: (vs: readonly ArrayLike<number>[], o?: { topK?: number }) => {
+      wrapped.queries += vs.length;
+      return ix.queryMany(vs, o);
+    },
   };
   return wrapped;
 }

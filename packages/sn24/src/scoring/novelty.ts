@@ -10,7 +10,8 @@ export function dedupeInBatch(videoEmbs: readonly Vec[], threshold = SIMILARITY_
   const kept: number[] = [];
   for (let i = 0; i < videoEmbs.length; i++) {
     let dup = false;
-    for (let j = i + 1; j < videoEmbs.length && !dup; j++) dup = cos(videoEmbs[i]!, videoEmbs[j]!) > threshold;
+    for (let j = i + 1; j < videoEmbs.length && !dup; j++)
+      dup = cos(videoEmbs[i]!, videoEmbs[j]!) > threshold;
     if (!dup) kept.push(i);
   }
   return kept;
@@ -30,13 +31,14 @@ export function localNovelty(videoEmbs: readonly Vec[]): number[] {
  * 0, which rejects everything while the index is empty (spec §8 item 5); `noMatch` sets that
  * value (our validators use 1: nothing stored is like it).
  */
-export async function globalNovelty(index: VectorIndex, videoEmbs: readonly Vec[], noMatch: number): Promise<number[]> {
-  const out: number[] = [];
-  for (const v of videoEmbs) {
-    const [best] = await index.query(v, { topK: 1 });
-    out.push(best === undefined ? noMatch : 1 - best.score);
-  }
-  return out;
+export async function globalNovelty(
+  index: VectorIndex,
+  videoEmbs: readonly Vec[],
+  noMatch: number,
+): Promise<number[]> {
+  if (videoEmbs.length === 0) return [];
+  const results = await index.queryMany(videoEmbs, { topK: 1 });
+  return results.map(([best]) => (best === undefined ? noMatch : 1 - best.score));
 }
 
 /**

@@ -20,7 +20,8 @@ export function queryRelevance(videoEmb: Vec, audioEmb: Vec, queryEmb: Vec, gteC
 /** `DR = 0.65·cos(video, description) + 0.35·cos(audio, description)`, before length scaling. */
 export function descriptionRelevance(videoEmb: Vec, audioEmb: Vec, descriptionEmb: Vec): number {
   return (
-    VIDEO_RELEVANCE_WEIGHT * cos(videoEmb, descriptionEmb) + (1 - VIDEO_RELEVANCE_WEIGHT) * cos(audioEmb, descriptionEmb)
+    VIDEO_RELEVANCE_WEIGHT * cos(videoEmb, descriptionEmb) +
+    (1 - VIDEO_RELEVANCE_WEIGHT) * cos(audioEmb, descriptionEmb)
   );
 }
 
@@ -46,9 +47,15 @@ export function uniqueTokenCount(tokenIds: ArrayLike<number>): number {
 }
 
 /** `max((0.7·ΣDR + 1.3·ΣQR) / 2 / N, 0.005)` with N the requested count, not the kept count. */
-export function aggregateScore(drs: readonly number[], qrs: readonly number[], numVideos = NUM_VIDEOS): number {
+export function aggregateScore(
+  drs: readonly number[],
+  qrs: readonly number[],
+  numVideos = NUM_VIDEOS,
+): number {
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   const score =
-    (DESCRIPTION_RELEVANCE_SCALING_FACTOR * sum(drs) + QUERY_RELEVANCE_SCALING_FACTOR * sum(qrs)) / 2 / numVideos;
+    (DESCRIPTION_RELEVANCE_SCALING_FACTOR * sum(drs) + QUERY_RELEVANCE_SCALING_FACTOR * sum(qrs)) /
+    2 /
+    numVideos;
   return Math.max(score, MIN_SCORE);
 }

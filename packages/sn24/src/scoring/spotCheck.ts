@@ -27,7 +27,10 @@ export function classifyDownloadError(message: string): DownloadFailure {
 }
 
 /** Every pair strictly above the 0.95 cosine threshold. */
-export function embeddingsMatch(pairs: readonly (readonly [Vec, Vec])[], threshold = SIMILARITY_THRESHOLD): boolean {
+export function embeddingsMatch(
+  pairs: readonly (readonly [Vec, Vec])[],
+  threshold = SIMILARITY_THRESHOLD,
+): boolean {
   return pairs.every(([a, b]) => cos(a, b) > threshold);
 }
 
@@ -59,7 +62,10 @@ const pick = (n: number, rng: () => number) => Math.min(n - 1, Math.floor(rng() 
  * or every download failing, falls back to the check the other 90 % get: re-embed one random
  * description and compare it with the submitted `description_emb`.
  */
-export async function runSpotCheck(items: readonly VideoMetadata[], deps: SpotCheckDeps): Promise<SpotCheckOutcome> {
+export async function runSpotCheck(
+  items: readonly VideoMetadata[],
+  deps: SpotCheckDeps,
+): Promise<SpotCheckOutcome> {
   // The draw is made even without a downloader, so a seeded rng picks the same items either way.
   const download = deps.rng() < CHECK_PROBABILITY;
   if (download && deps.downloadAndEmbed !== undefined) {

@@ -21,7 +21,10 @@ const pyLen = (s: string) => [...s].length;
  * cut to `num_videos`): empty → 0.005; any id that is not 11 characters → −5 for the whole
  * response; keep clips with 5 ≤ end − start ≤ 120.
  */
-export function checkStructure(metadata: readonly VideoMetadata[] | null, numVideos = NUM_VIDEOS): StructureResult {
+export function checkStructure(
+  metadata: readonly VideoMetadata[] | null,
+  numVideos = NUM_VIDEOS,
+): StructureResult {
   const items = (metadata ?? []).slice(0, numVideos);
   if (items.length === 0) return { kind: 'empty', reward: MIN_SCORE };
   const fake = items.find((m) => pyLen(m.video_id) !== YOUTUBE_ID_LENGTH);

@@ -29,8 +29,8 @@ describe('extraneous-chunk statistics', () => {
     const clean = { stuffed: false, confidence: 0.9 };
     expect(survivesStuffingFilter(clean, { lowQuality: 15, reallyBad: 0, total: 50 })).toBe(true);
     expect(survivesStuffingFilter(clean, { lowQuality: 0, reallyBad: 0, total: 51 })).toBe(false);
-    expect(survivesStuffingFilter({ stuffed: true, confidence: 0.2 }, { lowQuality: 0, reallyBad: 0, total: 0 })).toBe(
-      false,
-    );
+    expect(
+      survivesStuffingFilter({ stuffed: true, confidence: 0.2 }, { lowQuality: 0, reallyBad: 0, total: 0 }),
+    ).toBe(false);
   });
 });

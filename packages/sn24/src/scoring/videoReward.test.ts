@@ -18,11 +18,21 @@ const A = videoItem({
   audio_emb: e(1),
   description_emb: vec({ 0: 1, 1: 1 }),
 });
-const B = videoItem({ video_id: 'BBBBBBBBBBB', description: 'beta', video_emb: e(2), audio_emb: e(3), description_emb: e(2) });
+const B = videoItem({
+  video_id: 'BBBBBBBBBBB',
+  description: 'beta',
+  video_emb: e(2),
+  audio_emb: e(3),
+  description_emb: e(2),
+});
 const QUERY = 'Advances in nanotechnology';
 
 async function deps(over: Partial<VideoScoringDeps> = {}): Promise<VideoScoringDeps> {
-  const texts: Record<string, number[]> = { alpha: A.description_emb, beta: B.description_emb, [QUERY]: vec({ 0: 1, 2: 1 }) };
+  const texts: Record<string, number[]> = {
+    alpha: A.description_emb,
+    beta: B.description_emb,
+    [QUERY]: vec({ 0: 1, 2: 1 }),
+  };
   return {
     rng: () => 0.5,
     embedText: async (t) => texts[t] ?? e(100),
@@ -39,7 +49,7 @@ describe('scoring one Videos response end to end', () => {
   it('golden score for two clean, novel clips', async () => {
     const r = await scoreVideosResponse([A, B], QUERY, await deps());
     expect(r.reason).toBe('scored');
-    expect(r.reward).toBeCloseTo(0.1080344140, 9);
+    expect(r.reward).toBeCloseTo(0.108034414, 9);
     expect(r.accepted.map((a) => a.metadata.video_id)).toEqual(['AAAAAAAAAAA', 'BBBBBBBBBBB']);
     expect(r.accepted[0]!.descriptionRelevance).toBeCloseTo(Math.SQRT1_2, 12);
     expect(r.accepted[1]!.queryRelevance).toBeCloseTo(0.4023689271, 9);
@@ -62,10 +72,13 @@ describe('scoring one Videos response end to end', () => {
 
   it('the novelty index failing means no update (null), never a crash', async () => {
     const d = await deps();
-    d.noveltyIndex.query = async () => {
+    d.noveltyIndex.queryMany = async () => {
       throw new Error('connection refused');
     };
-    expect(await scoreVideosResponse([A, B], QUERY, d)).toMatchObject({ reward: null, reason: 'novelty_unavailable' });
+    expect(await scoreVideosResponse([A, B], QUERY, d)).toMatchObject({
+      reward: null,
+      reason: 'novelty_unavailable',
+    });
   });
 
   it('punishes a failed spot check, a fake id, and stuffing with −5', async () => {
@@ -79,21 +92,35 @@ describe('scoring one Videos response end to end', () => {
       reason: 'fake_id',
     });
     const stuffed = await deps({ unstuff: async (ds) => ds.map(() => ({ stuffed: true, confidence: 0.8 })) });
-    expect(await scoreVideosResponse([A, B], QUERY, stuffed)).toMatchObject({ reward: -5, reason: 'stuffed' });
+    expect(await scoreVideosResponse([A, B], QUERY, stuffed)).toMatchObject({
+      reward: -5,
+      reason: 'stuffed',
+    });
     const badChunks = await deps({ embedChunks: async () => Array.from({ length: 7 }, (_, i) => e(10 + i)) });
-    expect(await scoreVideosResponse([A, B], QUERY, badChunks)).toMatchObject({ reward: -5, reason: 'stuffed_chunks' });
+    expect(await scoreVideosResponse([A, B], QUERY, badChunks)).toMatchObject({
+      reward: -5,
+      reason: 'stuffed_chunks',
+    });
   });
 
   it('low-confidence stuffed items are dropped without punishment', async () => {
-    const d = await deps({ unstuff: async (ds) => ds.map((x) => ({ stuffed: x === 'alpha', confidence: 0.6 })) });
+    const d = await deps({
+      unstuff: async (ds) => ds.map((x) => ({ stuffed: x === 'alpha', confidence: 0.6 })),
+    });
     const r = await scoreVideosResponse([A, B], QUERY, d);
     expect(r.accepted.map((a) => a.metadata.video_id)).toEqual(['BBBBBBBBBBB']);
   });
 
   it('empty, all too long, or a model that throws: 0.005, 0.005, null', async () => {
-    expect(await scoreVideosResponse(null, QUERY, await deps())).toMatchObject({ reward: 0.005, reason: 'empty' });
+    expect(await scoreVideosResponse(null, QUERY, await deps())).toMatchObject({
+      reward: 0.005,
+      reason: 'empty',
+    });
     const long: VideoMetadata = { ...A, end_time: 500 };
-    expect(await scoreVideosResponse([long], QUERY, await deps())).toMatchObject({ reward: 0.005, reason: 'no_valid_clips' });
+    expect(await scoreVideosResponse([long], QUERY, await deps())).toMatchObject({
+      reward: 0.005,
+      reason: 'no_valid_clips',
+    });
     const broken = await deps({
       textSimilarity: async () => {
         throw new Error('CUDA out of memory');

@@ -1,13 +1,13 @@
 import type { VectorIndex } from '@taonode/store';
-import { FAKE_VIDEO_PUNISHMENT, MIN_SCORE, NUM_VIDEOS, STUFFED_DESCRIPTION_PUNISHMENT } from '../constants.js';
-import type { VideoMetadata } from '../protocol.js';
-import { noveltyFilter, dedupeInBatch } from './novelty.js';
 import {
-  aggregateScore,
-  descriptionRelevance,
-  lengthScaledRelevance,
-  queryRelevance,
-} from './relevance.js';
+  FAKE_VIDEO_PUNISHMENT,
+  MIN_SCORE,
+  NUM_VIDEOS,
+  STUFFED_DESCRIPTION_PUNISHMENT,
+} from '../constants.js';
+import type { VideoMetadata } from '../protocol.js';
+import { dedupeInBatch, noveltyFilter } from './novelty.js';
+import { aggregateScore, descriptionRelevance, lengthScaledRelevance, queryRelevance } from './relevance.js';
 import { runSpotCheck, type SpotCheckDeps } from './spotCheck.js';
 import { checkStructure } from './structure.js';
 import {
@@ -64,7 +64,11 @@ export interface VideoReward {
   error?: unknown;
 }
 
-const result = (reward: number | null, reason: VideoRewardReason): VideoReward => ({ reward, reason, accepted: [] });
+const result = (reward: number | null, reason: VideoRewardReason): VideoReward => ({
+  reward,
+  reason,
+  accepted: [],
+});
 
 /**
  * Spec §5.2–5.3 for one miner's `video_metadata` (already parsed by the Videos schema). Never

@@ -1,7 +1,11 @@
 import { EPOCH_LENGTH } from '../constants.js';
 
 /** Spec §5.1 step 5: set weights once more than `epochLength` blocks passed since our last update. */
-export function shouldSetWeights(currentBlock: number, lastUpdate: number, epochLength = EPOCH_LENGTH): boolean {
+export function shouldSetWeights(
+  currentBlock: number,
+  lastUpdate: number,
+  epochLength = EPOCH_LENGTH,
+): boolean {
   return currentBlock - lastUpdate > epochLength;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DatasetRowError, type DatasetRow } from './columns.js';
+import { type DatasetRow, DatasetRowError } from './columns.js';
 import { DatasetSink, type FlushStep } from './datasetSink.js';
 import { createHfUploader } from './hfUploader.js';
 import { readParquetRows } from './parquetRows.js';
@@ -51,7 +51,8 @@ describe('dataset sink', () => {
     await sink.append([3, 4, 5, 6, 7, 8].map(testRow));
     const files = await parquetFiles(dir);
     expect(files).toHaveLength(2);
-    for (const f of files) expect(relative(dir, f)).toMatch(/^default\/train\/\d{3}\/[0-9A-HJKMNP-TV-Z]{26}\.parquet$/);
+    for (const f of files)
+      expect(relative(dir, f)).toMatch(/^default\/train\/\d{3}\/[0-9A-HJKMNP-TV-Z]{26}\.parquet$/);
     expect(sink.pendingCount).toBe(1);
     const rows = await rowsOnDisk(dir);
     expect(ids(rows)).toEqual(expectedIds(8));
@@ -99,7 +100,13 @@ describe('dataset sink', () => {
   it('uploads each batch to the Hugging Face dataset repo, and retries a failed upload once', async () => {
     const errors: unknown[] = [];
     const uploader = createHfUploader({ repo: 'me/data', accessToken: 'hf_test', hubUrl: hub.url });
-    const sink = await DatasetSink.open({ dir, columns: TEST_COLUMNS, batchSizes: [5], uploader, onError: (e) => errors.push(e) });
+    const sink = await DatasetSink.open({
+      dir,
+      columns: TEST_COLUMNS,
+      batchSizes: [5],
+      uploader,
+      onError: (e) => errors.push(e),
+    });
     hub.failNextCommits = 1;
     await sink.append([0, 1, 2, 3, 4, 5].map(testRow));
     expect(errors).toHaveLength(1);

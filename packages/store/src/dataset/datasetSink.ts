@@ -79,7 +79,10 @@ export class DatasetSink {
       const r = this.schema.safeParse(row);
       if (r.success) return r.data;
       const issues = r.error.issues.map((x) => `${x.path.join('.') || '(row)'}: ${x.message}`);
-      throw new DatasetRowError(`dataset row ${i} does not fit the columns: ${issues.join('; ')}`, { row: i, issues });
+      throw new DatasetRowError(`dataset row ${i} does not fit the columns: ${issues.join('; ')}`, {
+        row: i,
+        issues,
+      });
     });
     return this.serial(async () => {
       const entries: JournalEntry[] = parsed.map((row, i) => ({ t: 'row', seq: this.next + i, row }));
@@ -133,7 +136,11 @@ export class DatasetSink {
 
   private async flushBatch(size: number): Promise<string> {
     const from = (this.intents.at(-1)?.to ?? this.committed) + 1;
-    const intent = { file: batchPath(this.options.pathPrefix ?? 'default/train', ulid(this.now())), from, to: from + size - 1 };
+    const intent = {
+      file: batchPath(this.options.pathPrefix ?? 'default/train', ulid(this.now())),
+      from,
+      to: from + size - 1,
+    };
     await this.journal.append([{ t: 'flush', ...intent }]);
     this.intents.push(intent);
     this.nextBatch = this.drawBatchSize();
@@ -182,7 +189,8 @@ export class DatasetSink {
 
   private async compactJournal(): Promise<void> {
     const entries: JournalEntry[] = [{ t: 'base', committed: this.committed, next: this.next }];
-    for (let s = this.committed + 1; s < this.next; s++) entries.push({ t: 'row', seq: s, row: this.rows.get(s)! });
+    for (let s = this.committed + 1; s < this.next; s++)
+      entries.push({ t: 'row', seq: s, row: this.rows.get(s)! });
     for (const i of this.intents) entries.push({ t: 'flush', ...i });
     await this.journal.rewrite(join(this.options.dir, 'journal.jsonl'), entries);
   }

@@ -41,7 +41,10 @@ export function createHfUploader(options: HfUploaderOptions): DatasetUploader {
           ...(options.useXet === undefined ? {} : { useXet: options.useXet }),
         });
       } catch (err) {
-        const reason = (err instanceof Error ? err.message : String(err)).replaceAll(options.accessToken, '***');
+        const reason = (err instanceof Error ? err.message : String(err)).replaceAll(
+          options.accessToken,
+          '***',
+        );
         throw new DatasetUploadError(pathInRepo, reason);
       }
     },

@@ -21,7 +21,9 @@ export class JournalCorruptError extends Error {
     readonly line: number,
     reason: string,
   ) {
-    super(`dataset journal ${file} is unreadable at line ${line} (${reason}); keep a copy and fix or remove that line`);
+    super(
+      `dataset journal ${file} is unreadable at line ${line} (${reason}); keep a copy and fix or remove that line`,
+    );
   }
 }
 
@@ -48,7 +50,8 @@ export async function readJournal(file: string): Promise<JournalEntry[]> {
     if (!r.success) throw new JournalCorruptError(file, i + 1, r.error.issues[0]?.message ?? 'bad entry');
     entries.push(r.data);
   }
-  if (lines[lines.length - 1] !== '') await truncate(file, Buffer.byteLength(text) - Buffer.byteLength(lines.at(-1)!));
+  if (lines[lines.length - 1] !== '')
+    await truncate(file, Buffer.byteLength(text) - Buffer.byteLength(lines.at(-1)!));
   return entries;
 }
 
@@ -57,7 +60,9 @@ export class JournalWriter {
   private constructor(private handle: FileHandle) {}
 
   static async open(file: string): Promise<JournalWriter> {
-    return new JournalWriter(await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600));
+    return new JournalWriter(
+      await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600),
+    );
   }
 
   async append(entries: readonly JournalEntry[]): Promise<void> {

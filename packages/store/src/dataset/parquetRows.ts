@@ -17,7 +17,12 @@ export function rowsToParquet(columns: readonly ColumnSpec[], rows: readonly Dat
     const values = rows.map((r) => r[c.name]);
     switch (c.type) {
       case 'string':
-        schema.push({ name: c.name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' });
+        schema.push({
+          name: c.name,
+          type: 'BYTE_ARRAY',
+          converted_type: 'UTF8',
+          repetition_type: 'OPTIONAL',
+        });
         columnData.push({ name: c.name, data: values as string[] });
         break;
       case 'int64':
@@ -34,7 +39,12 @@ export function rowsToParquet(columns: readonly ColumnSpec[], rows: readonly Dat
           { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
           { name: 'element', type: 'DOUBLE', repetition_type: 'OPTIONAL' },
         );
-        columnData.push({ name: c.name, data: values.map((v) => [...(v as number[])]), encoding: 'PLAIN', statistics: false });
+        columnData.push({
+          name: c.name,
+          data: values.map((v) => [...(v as number[])]),
+          encoding: 'PLAIN',
+          statistics: false,
+        });
         break;
     }
   }
@@ -53,7 +63,8 @@ export async function readParquetRows(bytes: Uint8Array): Promise<DatasetRow[]> 
   const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
   return rows.map((r) => {
     const out: DatasetRow = {};
-    for (const [k, v] of Object.entries(r)) out[k] = (typeof v === 'bigint' ? Number(v) : v) as DatasetRow[string];
+    for (const [k, v] of Object.entries(r))
+      out[k] = (typeof v === 'bigint' ? Number(v) : v) as DatasetRow[string];
     return out;
   });
 }

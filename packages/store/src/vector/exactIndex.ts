@@ -1,10 +1,10 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { writeFileAtomic } from '@taonode/wallet';
-import { encodeDelete, encodeUpsert, logHeader, replayLog } from './vectorLog.js';
-import { validateTopK, validateVector } from './validateVector.js';
-import { VectorMatrix } from './vectorMatrix.js';
 import type { QueryOptions, VectorIndex, VectorMatch, VectorRecord } from './types.js';
+import { validateTopK, validateVector } from './validateVector.js';
+import { encodeDelete, encodeUpsert, logHeader, replayLog } from './vectorLog.js';
+import { VectorMatrix } from './vectorMatrix.js';
 
 export interface ExactIndexOptions {
   dimension: number;
@@ -77,6 +77,16 @@ export class ExactIndex implements VectorIndex {
     const topK = options.topK ?? 1;
     validateTopK(topK);
     return this.matrix.query(vector, topK);
+  }
+
+  async queryMany(
+    vectors: readonly ArrayLike<number>[],
+    options: QueryOptions = {},
+  ): Promise<VectorMatch[][]> {
+    for (const v of vectors) validateVector(v, this.dimension);
+    const topK = options.topK ?? 1;
+    validateTopK(topK);
+    return this.matrix.queryMany(vectors, topK);
   }
 
   delete(ids: readonly string[]): Promise<void> {

@@ -46,6 +46,19 @@ export function createPineconeIndex(options: PineconeIndexOptions): VectorIndex 
     }
   }
 
+  async function query(vector: ArrayLike<number>, opts: QueryOptions = {}): Promise<VectorMatch[]> {
+    validateVector(vector, dimension);
+    const topK = opts.topK ?? 1;
+    validateTopK(topK);
+    const res = await call('query', () =>
+      index.query({ vector: Array.from(vector), topK, includeMetadata: true, includeValues: false }),
+    );
+    return (res.matches ?? []).map((m) => {
+      const score = m.score ?? 0;
+      return m.metadata === undefined ? { id: m.id, score } : { id: m.id, score, metadata: m.metadata };
+    });
+  }
+
   return {
     dimension,
     async upsert(records: readonly VectorRecord[]) {
@@ -59,17 +72,11 @@ export function createPineconeIndex(options: PineconeIndexOptions): VectorIndex 
         await call('upsert', () => index.upsert({ records: slice }));
       }
     },
-    async query(vector: ArrayLike<number>, opts: QueryOptions = {}): Promise<VectorMatch[]> {
-      validateVector(vector, dimension);
-      const topK = opts.topK ?? 1;
-      validateTopK(topK);
-      const res = await call('query', () =>
-        index.query({ vector: Array.from(vector), topK, includeMetadata: true, includeValues: false }),
-      );
-      return (res.matches ?? []).map((m) => {
-        const score = m.score ?? 0;
-        return m.metadata === undefined ? { id: m.id, score } : { id: m.id, score, metadata: m.metadata };
-      });
+    query,
+    async queryMany(vectors: readonly ArrayLike<number>[], opts: QueryOptions = {}) {
+      for (const v of vectors) validateVector(v, dimension);
+      // Pinecone has no multi-vector query; a handful of parallel requests.
+      return Promise.all(vectors.map((v) => query(v, opts)));
     },
     async delete(ids: readonly string[]) {
       if (ids.length === 0) return;

@@ -30,6 +30,8 @@ export interface VectorIndex {
   upsert(records: readonly VectorRecord[]): Promise<void>;
   /** The `topK` records most cosine-similar to `vector`; [] when the index is empty. */
   query(vector: ArrayLike<number>, options?: QueryOptions): Promise<VectorMatch[]>;
+  /** `query` for several vectors at once (one scan for the embedded index); same order as given. */
+  queryMany(vectors: readonly ArrayLike<number>[], options?: QueryOptions): Promise<VectorMatch[][]>;
   /** Removes records by id; unknown ids are ignored. */
   delete(ids: readonly string[]): Promise<void>;
   count(): Promise<number>;

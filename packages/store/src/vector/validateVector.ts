@@ -17,7 +17,10 @@ export function validateVector(values: ArrayLike<number>, dimension: number, id?
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new VectorInputError(`${what} has a non-finite value (${String(v)}) at index ${i}`, { id, index: i });
+      throw new VectorInputError(`${what} has a non-finite value (${String(v)}) at index ${i}`, {
+        id,
+        index: i,
+      });
     }
     if (v !== 0) nonZero = true;
   }

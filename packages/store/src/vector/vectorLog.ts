@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { VectorLogCorruptError } from './errors.js';
@@ -12,6 +13,8 @@ const MAGIC = Buffer.from('TNVLOG1\0', 'latin1');
 export const HEADER_BYTES = 16;
 const OP_UPSERT = 1;
 const OP_DELETE = 2;
+// The log is little-endian; on LE hosts (x86, arm64) floats are copied as raw bytes.
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 export type LogEntry =
   | { op: 'upsert'; id: string; values: Float32Array; metadata: VectorMetadata | undefined }
@@ -35,7 +38,9 @@ export function encodeUpsert(id: string, values: ArrayLike<number>, metadata?: V
   o += idBytes.copy(payload, o);
   o = payload.writeUInt32LE(meta.length, o);
   o += meta.copy(payload, o);
-  for (let i = 0; i < values.length; i++) o = payload.writeFloatLE(values[i]!, o);
+  const f32 = values instanceof Float32Array ? values : Float32Array.from(values);
+  if (LITTLE_ENDIAN) Buffer.from(f32.buffer, f32.byteOffset, f32.byteLength).copy(payload, o);
+  else for (let i = 0; i < f32.length; i++) payload.writeFloatLE(f32[i]!, o + i * 4);
   return frame(payload);
 }
 
@@ -73,7 +78,8 @@ function decode(p: Buffer, dimension: number): LogEntry | string {
   o += metaLen;
   if (p.length - o !== dimension * 4) return `vector of ${(p.length - o) / 4} values, expected ${dimension}`;
   const values = new Float32Array(dimension);
-  for (let i = 0; i < dimension; i++) values[i] = p.readFloatLE(o + i * 4);
+  if (LITTLE_ENDIAN) p.copy(Buffer.from(values.buffer), 0, o, o + dimension * 4);
+  else for (let i = 0; i < dimension; i++) values[i] = p.readFloatLE(o + i * 4);
   return { op: 'upsert', id, values, metadata };
 }
 
@@ -102,7 +108,11 @@ export async function replayLog(
     }
     const fileDim = head.readUInt32LE(8);
     if (fileDim !== dimension) {
-      throw new VectorLogCorruptError(file, 8, `it holds ${fileDim}-d vectors, the index was opened for ${dimension}`);
+      throw new VectorLogCorruptError(
+        file,
+        8,
+        `it holds ${fileDim}-d vectors, the index was opened for ${dimension}`,
+      );
     }
     let records = 0;
     for (;;) {

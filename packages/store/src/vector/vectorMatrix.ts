@@ -62,35 +62,52 @@ export class VectorMatrix {
 
   /** Exact top-k by cosine; ties keep insertion-row order. */
   query(vector: ArrayLike<number>, topK: number): VectorMatch[] {
-    const q = normalized(vector);
+    return this.queryMany([vector], topK)[0]!;
+  }
+
+  /**
+   * Several queries in one pass over the rows: each row is read from memory once and scored
+   * against every query while it is in cache (a validator asks for 8 clips at a time).
+   */
+  queryMany(vectors: readonly ArrayLike<number>[], topK: number): VectorMatch[][] {
+    const qs = vectors.map((v) => normalized(v));
     const n = this.ids.length;
     const k = Math.min(topK, n);
-    if (k === 0) return [];
+    if (k === 0) return qs.map(() => []);
     // Small sorted buffers (descending) beat a heap for the k ≤ 10 the validators use.
-    const bestScore = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
-    const bestRow = new Int32Array(k).fill(-1);
+    const bestScore = qs.map(() => new Float64Array(k).fill(Number.NEGATIVE_INFINITY));
+    const bestRow = qs.map(() => new Int32Array(k).fill(-1));
     const d = this.dimension;
+    const data = this.data;
     for (let r = 0; r < n; r++) {
-      const s = dot(q, this.data, r * d);
-      if (s <= bestScore[k - 1]!) continue;
-      let j = k - 1;
-      while (j > 0 && s > bestScore[j - 1]!) {
-        bestScore[j] = bestScore[j - 1]!;
-        bestRow[j] = bestRow[j - 1]!;
-        j--;
+      for (let qi = 0; qi < qs.length; qi++) {
+        const s = dot(qs[qi]!, data, r * d);
+        const bs = bestScore[qi]!;
+        if (s <= bs[k - 1]!) continue;
+        const br = bestRow[qi]!;
+        let j = k - 1;
+        while (j > 0 && s > bs[j - 1]!) {
+          bs[j] = bs[j - 1]!;
+          br[j] = br[j - 1]!;
+          j--;
+        }
+        bs[j] = s;
+        br[j] = r;
       }
-      bestScore[j] = s;
-      bestRow[j] = r;
     }
-    const out: VectorMatch[] = [];
-    for (let j = 0; j < k; j++) {
-      const r = bestRow[j]!;
-      const meta = this.metas[r];
-      // float32 rows can land a hair outside [-1, 1]; clamp so scores stay cosines.
-      const score = Math.max(-1, Math.min(1, bestScore[j]!));
-      out.push(meta === undefined ? { id: this.ids[r]!, score } : { id: this.ids[r]!, score, metadata: meta });
-    }
-    return out;
+    return qs.map((_, qi) => {
+      const out: VectorMatch[] = [];
+      for (let j = 0; j < k; j++) {
+        const r = bestRow[qi]![j]!;
+        const meta = this.metas[r];
+        // float32 rows can land a hair outside [-1, 1]; clamp so scores stay cosines.
+        const score = Math.max(-1, Math.min(1, bestScore[qi]![j]!));
+        out.push(
+          meta === undefined ? { id: this.ids[r]!, score } : { id: this.ids[r]!, score, metadata: meta },
+        );
+      }
+      return out;
+    });
   }
 
   /** Every live record, for compaction: id, unit row (a view; copy before mutating), metadata. */

@@ -1,9 +1,11 @@
 import { Keypair } from '@taonode/wallet';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha3Hex } from '../codec/bodyHash.js';
 import { processNonces } from '../codec/nonce.js';
 import { Dummy, signedDummyRequest, sleep } from '../testing/fixtures.js';
 import { type Axon, createAxon } from './createAxon.js';
+import { streamResponse } from './hooks.js';
 
 const alice = Keypair.fromUri('//Alice');
 const bob = Keypair.fromUri('//Bob');
@@ -157,6 +159,66 @@ describe('axon configuration', () => {
       expect(a.external).toEqual({ ip: '203.0.113.7', port: 9000 });
       expect(a.address.port).toBeGreaterThan(0);
       expect(() => a.attach(Dummy, { forward: (s) => s })).toThrow(/before start/);
+    } finally {
+      await a.stop();
+    }
+  });
+});
+
+describe('forward slots and response hashes', () => {
+  it('releases the one forward slot on every path and re-hashes changed hash fields', async () => {
+    let release: () => void = () => undefined;
+    const a = createAxon({ signer: alice, ip: '127.0.0.1', port: 0, maxConcurrentForwards: 1 });
+    a.attach(Dummy, {
+      forward: (s) => {
+        switch (s.dummy_input) {
+          case 1: // sync, changes a hashed field
+            s.dummy_input = 5;
+            return s;
+          case 2:
+            throw new Error('sync throw');
+          case 3:
+            return Promise.reject(new Error('async throw'));
+          case 4: // overruns its timeout; holds the slot until it settles
+            return new Promise((resolve) => {
+              release = () => resolve(s);
+            });
+          case 5:
+            return streamResponse(
+              (async function* () {
+                yield 'a';
+                yield 'b';
+              })(),
+            );
+          default:
+            return s;
+        }
+      },
+    });
+    await a.start();
+    const send = async (dummyInput: number, timeout = 12) => {
+      const r = signedDummyRequest({ signer: bob, axonHotkey: alice.ss58Address, dummyInput, timeout });
+      const res = await request(`http://127.0.0.1:${a.address.port}/Dummy`, { method: 'POST', ...r });
+      const text = await res.body.text();
+      return { status: res.statusCode, headers: res.headers, text };
+    };
+    try {
+      const changed = await send(1);
+      expect(changed.status).toBe(200);
+      expect(changed.headers.computed_body_hash).toBe(sha3Hex(sha3Hex('5')));
+      expect((await send(2)).status).toBe(500);
+      expect((await send(3)).status).toBe(500);
+      expect((await send(4, 0.2)).status).toBe(408);
+      // The overrunning forward still holds the only slot: the next request waits, then times out.
+      expect((await send(6, 0.3)).status).toBe(408);
+      release();
+      await sleep(50);
+      const streamed = await send(5);
+      expect(streamed.status).toBe(200);
+      expect(streamed.text).toBe('ab');
+      const last = await send(6);
+      expect(last.status).toBe(200);
+      expect(last.headers.computed_body_hash).toBe(sha3Hex(sha3Hex('6')));
     } finally {
       await a.stop();
     }

@@ -3,13 +3,12 @@ import type { Signer } from '@taonode/wallet';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
-  type FastifyReply,
   type FastifyRequest,
   LogController,
 } from 'fastify';
 import type { Logger } from 'pino';
-import { EMPTY_BODY_HASH, hashInputs } from '../codec/bodyHash.js';
-import { headerValue, synapseToHeaders, terminalFromHeaders, timeoutFromHeaders } from '../codec/headers.js';
+import { hashInputs } from '../codec/bodyHash.js';
+import { headerValue, terminalFromHeaders, timeoutFromHeaders } from '../codec/headers.js';
 import { JsonSyntaxError, parseLosslessJson } from '../codec/losslessJson.js';
 import { processNonces } from '../codec/nonce.js';
 import { BaseSynapse } from '../synapse/baseSynapse.js';
@@ -20,9 +19,9 @@ import { SDK_VERSION } from '../version.js';
 import type { AttachHandlers } from './hooks.js';
 import { NonceWindow } from './nonceWindow.js';
 import { PriorityGate } from './priorityGate.js';
-import { sendJson } from './replies.js';
+import { sendFailure } from './replies.js';
 import { type RequestState, runForward } from './runForward.js';
-import { VerifyPool } from './verifyPool.js';
+import { type OffloadMode, VerifyPool } from './verifyPool.js';
 import { verifyRequest } from './verifyRequest.js';
 
 export interface AxonOptions {
@@ -39,6 +38,8 @@ export interface AxonOptions {
   logger?: Logger;
   /** Worker threads for signature checks (0 = on the main thread, the default). */
   verifyWorkers?: number;
+  /** With workers: use them only while the event loop is busy ('auto', default) or always. */
+  verifyOffload?: OffloadMode;
   /** Forwards running at once (default 32); others wait in priority order. */
   maxConcurrentForwards?: number;
   /** Waiting forwards beyond this get 503 (default 1024). */
@@ -58,6 +59,8 @@ export interface Axon {
   readonly external: { ip: string; port: number };
   /** Endpoints currently remembered by the nonce window (bounded). */
   readonly nonceEndpoints: number;
+  /** Signatures verified on worker threads and inline (both 0 without workers). */
+  readonly verifyCounts: { workers: number; inline: number };
   attach<F extends object, D>(def: SynapseDef<F, D>, handlers: AttachHandlers<Synapse<F>>): Axon;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -115,18 +118,7 @@ export function createAxon(options: AxonOptions): Axon {
     };
   }
 
-  function fail(reply: FastifyReply, code: number, message: string, mw: SynapseBase | undefined) {
-    const headers: Record<string, string> = {};
-    if (mw !== undefined) {
-      mw.axon.status_code = code;
-      mw.axon.status_message = message;
-      Object.assign(
-        headers,
-        synapseToHeaders({ synapse: mw, bodyHash: mw.computed_body_hash || EMPTY_BODY_HASH }),
-      );
-    }
-    return sendJson(reply, code, headers, JSON.stringify({ message }));
-  }
+  const fail = sendFailure;
 
   function build(): FastifyInstance {
     const f: FastifyInstance = Fastify({
@@ -268,6 +260,9 @@ export function createAxon(options: AxonOptions): Axon {
     get nonceEndpoints() {
       return nonces.size;
     },
+    get verifyCounts() {
+      return { ...(pool?.counts ?? { workers: 0, inline: 0 }) };
+    },
     attach(def, handlers) {
       if (app !== undefined) throw new Error('attach() must be called before start()');
       if (routes.has(def.name) && def.name !== PING.name) {
@@ -282,7 +277,10 @@ export function createAxon(options: AxonOptions): Axon {
     async start() {
       if (app !== undefined) throw new Error('axon already started');
       const workers = options.verifyWorkers ?? 0;
-      if (workers > 0) pool = await VerifyPool.start(workers);
+      if (workers > 0) {
+        pool = await VerifyPool.start(workers);
+        pool.mode = options.verifyOffload ?? 'auto';
+      }
       app = build();
       await app.listen({ host: bindIp, port: options.port ?? 8091 });
       const addr = app.server.address();

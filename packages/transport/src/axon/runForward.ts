@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { synapseToHeaders } from '../codec/headers.js';
 import { sameHashInputs } from '../codec/bodyHash.js';
+import { synapseToHeaders } from '../codec/headers.js';
 import { stringifyLosslessJson } from '../codec/losslessJson.js';
 import type { SynapseDef } from '../synapse/defineSynapse.js';
 import type { Synapse, SynapseBase } from '../synapse/synapse.js';

@@ -28,7 +28,13 @@ describe('VerifyPool', () => {
   });
 
   it('serves an axon with verification on workers', async () => {
-    const axon = createAxon({ signer: alice, ip: '127.0.0.1', port: 0, verifyWorkers: 2 });
+    const axon = createAxon({
+      signer: alice,
+      ip: '127.0.0.1',
+      port: 0,
+      verifyWorkers: 2,
+      verifyOffload: 'always',
+    });
     axon.attach(Dummy, { forward: (s) => ({ ...s, dummy_output: 1 }) });
     await axon.start();
     try {
@@ -40,6 +46,26 @@ describe('VerifyPool', () => {
       expect(await post(signedDummyRequest({ signer: bob, axonHotkey: alice.ss58Address }))).toBe(200);
       const forged = signedDummyRequest({ signer: bob, signWith: alice, axonHotkey: alice.ss58Address });
       expect(await post(forged)).toBe(401);
+      expect(axon.verifyCounts).toEqual({ workers: 2, inline: 0 });
+    } finally {
+      await axon.stop();
+    }
+  });
+
+  it("verifies inline while the event loop is idle ('auto')", async () => {
+    const axon = createAxon({ signer: alice, ip: '127.0.0.1', port: 0, verifyWorkers: 1 });
+    axon.attach(Dummy, { forward: (s) => s });
+    await axon.start();
+    try {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setTimeout(r, 120));
+        const r = signedDummyRequest({ signer: bob, axonHotkey: alice.ss58Address, uuid: `idle-${i}` });
+        const res = await request(`http://127.0.0.1:${axon.address.port}/Dummy`, { method: 'POST', ...r });
+        await res.body.dump();
+        expect(res.statusCode).toBe(200);
+      }
+      expect(axon.verifyCounts.inline + axon.verifyCounts.workers).toBe(3);
+      expect(axon.verifyCounts.inline).toBeGreaterThan(0);
     } finally {
       await axon.stop();
     }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { type EventLoopUtilization, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 
 // sr25519 verification costs ~0.4 ms of CPU per request and dominates an axon's work. This pool
@@ -29,8 +30,24 @@ interface Slot {
   inFlight: number;
 }
 
+/** When requests use the workers: 'auto' only while the event loop is busy, or 'always'. */
+export type OffloadMode = 'auto' | 'always';
+
+// Offloading costs a postMessage round trip per batch and some latency; it pays only while the
+// event loop is busy. 'auto' looks at the event-loop utilisation of the last ~50 ms, with
+// hysteresis so the mode does not flap: offload above 60 %, back inline below 30 %.
+const ELU_WINDOW_MS = 50;
+const ELU_HIGH = 0.6;
+const ELU_LOW = 0.3;
+
 export class VerifyPool {
   readonly #slots: Slot[] = [];
+  mode: OffloadMode = 'auto';
+  #offload = false;
+  #elu: EventLoopUtilization = performance.eventLoopUtilization();
+  #eluAt = performance.now();
+  /** Signatures checked on the workers / inline since start (for benches and tests). */
+  readonly counts = { workers: 0, inline: 0 };
   #queue: { job: Job; resolve: (ok: boolean) => void }[] = [];
   #scheduled = false;
   #nextId = 0;
@@ -65,7 +82,23 @@ export class VerifyPool {
     return this.#slots.length;
   }
 
+  /** Whether the next signature should go to the workers (see OffloadMode). */
+  shouldOffload(): boolean {
+    if (this.mode === 'always') return true;
+    const now = performance.now();
+    if (now - this.#eluAt >= ELU_WINDOW_MS) {
+      const current = performance.eventLoopUtilization();
+      const busy = performance.eventLoopUtilization(current, this.#elu).utilization;
+      this.#elu = current;
+      this.#eluAt = now;
+      if (busy > ELU_HIGH) this.#offload = true;
+      else if (busy < ELU_LOW) this.#offload = false;
+    }
+    return this.#offload;
+  }
+
   verify(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): Promise<boolean> {
+    this.counts.workers++;
     return new Promise((resolve) => {
       this.#queue.push({ job: [message, signature, publicKey], resolve });
       if (!this.#scheduled) {

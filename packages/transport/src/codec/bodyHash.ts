@@ -32,7 +32,10 @@ export function computeBodyHash(values: Record<string, unknown>, fields: readonl
  * when a forward left those fields alone (it usually fills output fields only). Only primitive
  * values are compared; anything else is hashed again.
  */
-export function hashInputs(values: Record<string, unknown>, fields: readonly HashField[]): unknown[] | undefined {
+export function hashInputs(
+  values: Record<string, unknown>,
+  fields: readonly HashField[],
+): unknown[] | undefined {
   const out: unknown[] = [];
   for (const f of fields) {
     const v = values[f.name];

@@ -54,4 +54,17 @@ describe('lossless JSON', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
   });
+
+  it('writes bigints at any depth and agrees with JSON.stringify elsewhere', () => {
+    const deep = {
+      a: { b: [1, { c: 12345678901234567890n }] },
+      d: { e: 'x', f: undefined },
+      g: [Number.NaN],
+    };
+    expect(stringifyLosslessJson(deep)).toBe(
+      '{"a":{"b":[1,{"c":12345678901234567890}]},"d":{"e":"x"},"g":[null]}',
+    );
+    const plain = { s: 'é"\n', n: [1.5, -0, null], o: { t: true, u: undefined, d: new Date(0) } };
+    expect(stringifyLosslessJson(plain)).toBe(JSON.stringify(plain));
+  });
 });

@@ -6,7 +6,7 @@ import { synapseToHeaders } from '../codec/headers.js';
 import { stringifyLosslessJson } from '../codec/losslessJson.js';
 import { processNonces } from '../codec/nonce.js';
 import { dendriteSignatureMessage } from '../codec/signatureMessage.js';
-import { synapseUrl } from '../codec/url.js';
+import { synapseOrigin } from '../codec/url.js';
 import { type SynapseDef, synapseTypeOf } from '../synapse/defineSynapse.js';
 import { SYNAPSE_TYPE, type Synapse } from '../synapse/synapse.js';
 import { emptyTerminal } from '../synapse/terminalInfo.js';
@@ -44,13 +44,22 @@ export interface QueryOptions {
 export interface Dendrite {
   readonly hotkey: string;
   readonly uuid: string;
-  /** Sends `synapse` to every axon; one result per axon, in order. Never throws for a bad miner. */
+  /**
+   * Sends `synapse` to every axon; one result per axon, in order. Never throws for a bad miner.
+   * With `{ deserialize: true }` each result is the synapse type's `deserialize()` value instead
+   * (SDK `dendrite(axons, synapse, deserialize=True)`).
+   */
   query<F extends object>(
     axons: readonly AxonTarget[],
     synapse: Synapse<F>,
-    opts?: QueryOptions,
+    opts?: QueryOptions & { deserialize?: false },
   ): Promise<Synapse<F>[]>;
-  /** Same, returning each result's `deserialize()`d value (SDK `deserialize=True`). */
+  query<F extends object, D = unknown>(
+    axons: readonly AxonTarget[],
+    synapse: Synapse<F>,
+    opts: QueryOptions & { deserialize: true },
+  ): Promise<D[]>;
+  /** Same as `query(axons, synapse, { ...opts, deserialize: true })`. */
   queryDeserialized<F extends object, D>(
     axons: readonly AxonTarget[],
     synapse: Synapse<F>,
@@ -72,7 +81,8 @@ export interface Dendrite {
 interface Prepared<F extends object> {
   synapse: Synapse<F>;
   def: SynapseDef<F, unknown>;
-  url: string;
+  /** `http://ip:port`, IPv6 bracketed. */
+  origin: string;
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
@@ -129,8 +139,8 @@ export function createDendrite(options: DendriteOptions): Dendrite {
     headers['content-type'] = 'application/json';
     // Same host as our own public IP: go through loopback (the SDK uses 0.0.0.0).
     const host = options.externalIp !== undefined && axon.ip === options.externalIp ? '127.0.0.1' : axon.ip;
-    const url = synapseUrl(host, axon.port, def.name);
-    return { synapse, def, url, headers, body, timeoutMs: timeout * 1000 } satisfies Prepared<F>;
+    const origin = synapseOrigin(host, axon.port);
+    return { synapse, def, origin, headers, body, timeoutMs: timeout * 1000 } satisfies Prepared<F>;
   }
 
   async function send<F extends object>(
@@ -138,7 +148,7 @@ export function createDendrite(options: DendriteOptions): Dendrite {
     signal: AbortSignal,
   ): Promise<{ status: number; headers: IncomingHttpHeaders; res: Dispatcher.ResponseData }> {
     const res = await agent.request({
-      origin: new URL(p.url).origin,
+      origin: p.origin,
       path: `/${p.def.name}`,
       method: 'POST',
       headers: p.headers,
@@ -225,7 +235,7 @@ export function createDendrite(options: DendriteOptions): Dendrite {
     yield p.synapse;
   }
 
-  async function query<F extends object>(
+  async function queryAll<F extends object>(
     axons: readonly AxonTarget[],
     synapse: Synapse<F>,
     opts?: QueryOptions,
@@ -235,18 +245,30 @@ export function createDendrite(options: DendriteOptions): Dendrite {
     return mapLimit(axons, limit, (axon) => call(axon, synapse, opts));
   }
 
+  async function queryDeserialized<F extends object, D>(
+    axons: readonly AxonTarget[],
+    synapse: Synapse<F>,
+    opts?: QueryOptions,
+  ): Promise<D[]> {
+    const def = synapseTypeOf(synapse) as SynapseDef<F, D>;
+    return (await queryAll(axons, synapse, opts)).map((s) => def.deserialize(s));
+  }
+
+  function query<F extends object>(
+    axons: readonly AxonTarget[],
+    synapse: Synapse<F>,
+    opts?: QueryOptions & { deserialize?: boolean },
+  ): Promise<Synapse<F>[] | unknown[]> {
+    return opts?.deserialize === true
+      ? queryDeserialized(axons, synapse, opts)
+      : queryAll(axons, synapse, opts);
+  }
+
   return {
     hotkey: signer.ss58Address,
     uuid,
-    query,
-    async queryDeserialized<F extends object, D>(
-      axons: readonly AxonTarget[],
-      synapse: Synapse<F>,
-      opts?: QueryOptions,
-    ) {
-      const def = synapseTypeOf(synapse) as SynapseDef<F, D>;
-      return (await query(axons, synapse, opts)).map((s) => def.deserialize(s));
-    },
+    query: query as Dendrite['query'],
+    queryDeserialized,
     call,
     stream,
     get laneCount() {

@@ -58,6 +58,8 @@ describe('dendrite', () => {
     expect(await dendrite.queryDeserialized([target(), target()], Dummy.create({ dummy_input: 1 }))).toEqual([
       2, 2,
     ]);
+    const values = await dendrite.query([target()], Dummy.create({ dummy_input: 21 }), { deserialize: true });
+    expect(values).toEqual([42]);
   });
 
   it('pings the base Synapse route every axon serves', async () => {
@@ -70,6 +72,27 @@ describe('dendrite', () => {
     const r = await dendrite.call(target(), Dummy.create({ dummy_input: 3000 }), { timeout: 0.3 });
     expect(r.dendrite.status_code).toBe(408);
     expect(r.dendrite.status_message).toBe('Request timeout after 0.3 seconds');
+  });
+
+  it("uses the synapse type's own default timeout", async () => {
+    const Quick = defineSynapse('Quick', z.object({ q: z.string().default('') }), { timeoutS: 0.25 });
+    let seenTimeout: string | undefined;
+    const server = await rawServer((req) => {
+      seenTimeout = String(req.headers.timeout);
+      // never answers
+    });
+    try {
+      const r = await dendrite.call(
+        { ip: '127.0.0.1', port: server.port, hotkey: alice.ss58Address },
+        Quick.create({}),
+      );
+      expect(seenTimeout).toBe('0.25');
+      expect(r.timeout).toBe(0.25);
+      expect(r.dendrite.status_code).toBe(408);
+      expect(r.dendrite.status_message).toBe('Request timeout after 0.25 seconds');
+    } finally {
+      await server.close();
+    }
   });
 
   it('503 when nothing listens', async () => {

@@ -13,7 +13,8 @@ const delayMs = Number(process.env.BENCH_DELAY_MS ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const server = await spawnBenchAxons({ count, delayMs });
-const dendrite = createDendrite({ signer: Keypair.fromUri('//Bob'), concurrency: count });
+const signer = Keypair.fromUri('//Bob');
+const dendrite = createDendrite({ signer, concurrency: count });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 try {
@@ -26,7 +27,12 @@ try {
     single.push(performance.now() - t);
   }
   const results = [];
+  const signing: number[] = [];
   for (let i = 0; i < rounds; i++) {
+    // What the dendrite must do before the last request can leave: sign one request per axon.
+    const s0 = performance.now();
+    for (let j = 0; j < count; j++) signer.sign(`${j}.bench.signing.cost.of.one.request.${'x'.repeat(120)}`);
+    signing.push(performance.now() - s0);
     const t = performance.now();
     const out = await dendrite.query(server.axons, Dummy.create({ dummy_input: 2 }), { timeout: 30 });
     const wallMs = performance.now() - t;
@@ -46,9 +52,17 @@ try {
     medianSlowestSingleResponseMs: Math.round(slowest),
     isolatedSingleCallMs: Math.round(singleMs),
     wallOverSlowest: Number((wall / slowest).toFixed(3)),
+    wallMinusSlowestMs: Math.round(wall - slowest),
+    signAllRequestsMs: Math.round(median(signing)),
     wallOverIsolatedSingle: Number((wall / singleMs).toFixed(3)),
     wallOverDelay: Number((wall / delayMs).toFixed(3)),
     goal: 'wallOverSlowest <= 1.2',
+    note:
+      'Each result’s process_time starts when its call starts, before its signature, as in the SDK. ' +
+      'The 256 requests are signed one after another on the event loop, so the last one leaves ' +
+      'about signAllRequestsMs after the first: wallMinusSlowestMs should be close to it. The axons ' +
+      'share the same cores (one process verifying 256 signatures), so on a busy machine the ' +
+      'slowest response is mostly queueing there, not the 200 ms delay.',
     lanes: dendrite.laneCount,
   });
 } finally {

@@ -104,7 +104,8 @@ export function defineSynapse<S extends z.ZodRawShape, D = Synapse<z.output<z.Zo
       // Base fields by hand (hot path), the subnet's own fields with their zod schema.
       const own = fields.safeParse(body);
       if (!own.success) {
-        for (const i of own.error.issues) issues.push({ path: i.path as (string | number)[], message: i.message });
+        for (const i of own.error.issues)
+          issues.push({ path: i.path as (string | number)[], message: i.message });
       }
       if (!own.success || issues.length > 0) return { success: false, error: { issues } };
       return { success: true, data: Object.assign(base, own.data, { [SYNAPSE_TYPE]: def }) as Synapse<F> };

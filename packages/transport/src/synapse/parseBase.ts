@@ -17,6 +17,10 @@ const isInt = (v: unknown): v is number | bigint =>
   (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
 const NONCE_TEXT = /^\d{1,30}$/;
 
+function bad(issues: Issue[], side: string, field: string, what: string): void {
+  issues.push({ path: [side, field], message: `expected ${what}` });
+}
+
 function terminal(v: unknown, side: string, issues: Issue[]): TerminalInfo {
   const out = emptyTerminal();
   if (v === null || v === undefined) return out;
@@ -25,28 +29,27 @@ function terminal(v: unknown, side: string, issues: Issue[]): TerminalInfo {
     return out;
   }
   const t = v as Fields;
-  const bad = (field: string, what: string) => issues.push({ path: [side, field], message: `expected ${what}` });
   for (const f of ['status_code', 'port', 'version'] as const) {
     const x = t[f];
     if (x === null || x === undefined) continue;
     if (isInt(x)) out[f] = Number(x);
-    else bad(f, 'an integer');
+    else bad(issues, side, f, 'an integer');
   }
   for (const f of ['status_message', 'ip', 'uuid', 'hotkey', 'signature'] as const) {
     const x = t[f];
     if (x === null || x === undefined) continue;
     if (typeof x === 'string') out[f] = x;
-    else bad(f, 'a string');
+    else bad(issues, side, f, 'a string');
   }
   const pt = t.process_time;
   if (pt !== null && pt !== undefined) {
     if (typeof pt === 'number') out.process_time = pt;
-    else bad('process_time', 'a number');
+    else bad(issues, side, 'process_time', 'a number');
   }
   const nonce = t.nonce;
   if (nonce !== null && nonce !== undefined) {
     if (isInt(nonce) || (typeof nonce === 'string' && NONCE_TEXT.test(nonce))) out.nonce = BigInt(nonce);
-    else bad('nonce', 'an integer');
+    else bad(issues, side, 'nonce', 'an integer');
   }
   return out;
 }

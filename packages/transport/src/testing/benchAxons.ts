@@ -1,11 +1,16 @@
 // Child process for the transport benches: starts `count` Dummy axons (Alice's hotkey) and prints
 // one JSON line with their addresses, then serves until stdin closes. Run with tsx.
 //   --count N  --delay-ms D (forward sleeps D ms)  --workers W (verify threads per axon)
+//   --offload 1 (workers verify every request, not only while the event loop is busy)
+//   --floor 1 (no axon: a bare fastify route with the same settings and reply sizes, to measure
+//   what HTTP + fastify alone cost per request on this machine)
+import { readFileSync } from 'node:fs';
 import { sr25519Verify as wasmVerify } from '@polkadot/wasm-crypto';
 import { Keypair } from '@taonode/wallet';
-import { type Axon, createAxon } from '../axon/createAxon.js';
+import { createAxon } from '../axon/createAxon.js';
 import { EMPTY_BODY_HASH } from '../codec/bodyHash.js';
 import { Dummy, sleep } from './fixtures.js';
+import { startFloorServer } from './floorServer.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,13 +20,28 @@ function arg(name: string, fallback: number): number {
 const count = arg('count', 1);
 const delayMs = arg('delay-ms', 0);
 const workers = arg('workers', 0);
+const offload = arg('offload', 0) === 1 ? 'always' : 'auto';
+const floor = arg('floor', 0) === 1;
 const signer = Keypair.fromUri('//Alice');
 
-const axons: Axon[] = [];
-for (let i = 0; i < count; i++) {
+const axons: { ip: string; port: number; hotkey: string }[] = [];
+const stops: (() => Promise<void>)[] = [];
+if (floor) {
+  const f = await startFloorServer();
+  axons.push({ ...f.address, hotkey: signer.ss58Address });
+  stops.push(f.stop);
+}
+for (let i = 0; i < (floor ? 0 : count); i++) {
   // Spread over 127.0.0.2–127.0.0.17, like neurons on different hosts.
   const ip = count === 1 ? '127.0.0.1' : `127.0.0.${2 + (i % 16)}`;
-  const axon = createAxon({ signer, ip, port: 0, verifyWorkers: workers, maxConcurrentForwards: 1024 });
+  const axon = createAxon({
+    signer,
+    ip,
+    port: 0,
+    verifyWorkers: workers,
+    verifyOffload: offload,
+    maxConcurrentForwards: 1024,
+  });
   axon.attach(Dummy, {
     forward: async (s) => {
       if (delayMs > 0) await sleep(delayMs);
@@ -30,11 +50,22 @@ for (let i = 0; i < count; i++) {
     },
   });
   await axon.start();
-  axons.push(axon);
+  axons.push({ ...axon.address, hotkey: axon.hotkey });
+  stops.push(() => axon.stop());
 }
-process.stdout.write(
-  `${JSON.stringify({ hotkey: signer.ss58Address, axons: axons.map((a) => ({ ...a.address, hotkey: a.hotkey })) })}\n`,
-);
+process.stdout.write(`${JSON.stringify({ hotkey: signer.ss58Address, axons })}\n`);
+/** CPU seconds of the main (event-loop) thread alone, from /proc on Linux; null elsewhere. */
+function mainThreadSeconds(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 const cpuSeconds = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
@@ -72,11 +103,16 @@ process.stdin.on('data', (chunk: string) => {
     const out =
       cmd === 'verify'
         ? { verifyPerCpuSec: rawVerifyPerCpuSec(2) }
-        : { cpuS: (u.user + u.system) / 1e6, userS: u.user / 1e6, systemS: u.system / 1e6 };
+        : {
+            cpuS: (u.user + u.system) / 1e6,
+            userS: u.user / 1e6,
+            systemS: u.system / 1e6,
+            mainThreadS: mainThreadSeconds(),
+          };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   }
 });
 process.stdin.on('end', async () => {
-  await Promise.all(axons.map((a) => a.stop()));
+  await Promise.all(stops.map((stop) => stop()));
   process.exit(0);
 });

@@ -3,18 +3,30 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { AxonTarget } from '../dendrite/createDendrite.js';
 
+export interface CpuSplit {
+  cpuS: number;
+  userS: number;
+  systemS: number;
+  /** The event-loop thread alone (Linux), without verify workers. */
+  mainThreadS: number | null;
+}
+
 /** Starts benchAxons.ts in its own process (its CPU is not the load generator's). */
 export async function spawnBenchAxons(args: {
   count: number;
   delayMs?: number;
   workers?: number;
+  /** Verify on the workers always (default: only while the event loop is busy). */
+  offload?: boolean;
+  /** Start the bare fastify floor server instead of axons. */
+  floor?: boolean;
   /** Extra node flags for the axon process (e.g. --cpu-prof). */
   nodeArgs?: string[];
 }): Promise<{
   axons: AxonTarget[];
   cpuSeconds: () => Promise<number>;
   /** CPU seconds split into user space and kernel (system) time. */
-  cpuSplit: () => Promise<{ cpuS: number; userS: number; systemS: number }>;
+  cpuSplit: () => Promise<CpuSplit>;
   /** Raw WASM sr25519Verify per CPU second, measured inside the axon process. */
   rawVerifyPerCpuSec: () => Promise<number>;
   stop: () => Promise<void>;
@@ -34,6 +46,10 @@ export async function spawnBenchAxons(args: {
       String(args.delayMs ?? 0),
       '--workers',
       String(args.workers ?? 0),
+      '--offload',
+      args.offload ? '1' : '0',
+      '--floor',
+      args.floor ? '1' : '0',
     ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
@@ -72,7 +88,7 @@ export async function spawnBenchAxons(args: {
     },
     cpuSplit: async () => {
       child.stdin.write('cpu\n');
-      return JSON.parse(await nextLine()) as { cpuS: number; userS: number; systemS: number };
+      return JSON.parse(await nextLine()) as CpuSplit;
     },
     rawVerifyPerCpuSec: async () => {
       child.stdin.write('verify\n');

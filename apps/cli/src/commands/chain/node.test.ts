@@ -84,7 +84,7 @@ describe('taonode chain commands on a local chain', SLOW, () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('funds, registers, serves an axon, stakes, and shows it all in the metagraph', async () => {
+  it('funds, registers, serves an axon, stakes, sets weights, transfers, reverts, and reads it all back', async () => {
     expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     const fund = await cli(['localnet', 'fund', '--dest', coldkey, '--amount', '1000', '--json'], false);
     expect(fund.stderr).toBe('');
@@ -126,6 +126,10 @@ describe('taonode chain commands on a local chain', SLOW, () => {
     ]);
     expect(json(serve.stdout)).toMatchObject({ changed: true, ip: '127.0.0.2', port: 8091 });
 
+    const askStake = await cli(['stake', 'add', '--netuid', String(netuid), '--amount', '10']);
+    expect(askStake.code).toBe(1);
+    expect(askStake.stderr).toMatch(/staking 10 τ to .* fee about [\d.]+ τ/);
+    expect(askStake.stderr).toMatch(/not confirmed: Stake 10 τ\?/);
     const stake = await cli([
       'stake',
       'add',

@@ -23,7 +23,7 @@ describe('taonode weights normalize (offline)', () => {
     const r = await runCli(['weights', 'normalize', '--uids', '0,1,2', '--weights', '0.1,0.2,0.7', '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('{"uids":[0,1,2],"weights":[9362,18724,65535]}\n');
-  });
+  }, 120_000);
 
   it.each([
     ['a non-number', ['--uids', '0,x', '--weights', '1,1'], /--uids: "x" is not a uid/],
@@ -41,18 +41,22 @@ describe('taonode weights normalize (offline)', () => {
     ['a duplicate uid', ['--uids', '4,4', '--weights', '1,1'], /--uids: uid 4 appears more than once/],
     ['an overflowing weight', ['--uids', '0', '--weights', '1e39'], /--weights: .*finite number/],
     ['a bad limit', ['--uids', '0', '--weights', '1', '--max-weight-limit', '2'], /--max-weight-limit:/],
-  ])('refuses %s with one line naming the flag (exit 2)', async (_what, args, message) => {
-    const r = await runCli(['weights', 'normalize', ...args]);
-    expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(message);
-  });
+  ])(
+    'refuses %s with one line naming the flag (exit 2)',
+    async (_what, args, message) => {
+      const r = await runCli(['weights', 'normalize', ...args]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    },
+    120_000,
+  );
 
   it('keeps the error code in --json mode', async () => {
     const r = await runCli(['weights', 'normalize', '--uids', '0,1', '--weights', '1,-0.5', '--json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('WeightsInputError');
-  });
+  }, 120_000);
 
   it('refuses bad weights in `weights set` before reading the wallet or the network', async () => {
     const r = await runCli([
@@ -71,7 +75,7 @@ describe('taonode weights normalize (offline)', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --uids\/--weights: uids and weights differ in length/);
-  });
+  }, 120_000);
 });
 
 describe('taonode weights/commitment against the local chain', () => {
@@ -94,7 +98,7 @@ describe('taonode weights/commitment against the local chain', () => {
     dir = await mkdtemp(join(tmpdir(), 'taonode-cli-weights-'));
     ({ keypair: hotkey } = await new Wallet({ path: dir, name: 'v' }).createHotkey());
     net = await startLocalnet({ blockMode: 'Instant' });
-    client = await connect({ chainEndpoint: net.url, timeoutMs: 120_000 });
+    client = await connect({ chainEndpoint: net.url, timeoutMs: 300_000 });
     ({ netuid } = await createSubnet(client));
     await fundAccount(client, coldkey.ss58Address, 10_000_000_000_000n);
     await burnedRegister(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid }); // uid 1
@@ -105,7 +109,7 @@ describe('taonode weights/commitment against the local chain', () => {
       amount: 1_000_000_000_000n,
     });
     await setStorage(client, { SubtensorModule: { ValidatorPermit: [[[netuid], [true, true]]] } });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await client?.close();
@@ -117,7 +121,7 @@ describe('taonode weights/commitment against the local chain', () => {
     const store = join(dir, 'reveals.json');
     const args = ['--netuid', String(netuid), '--reveal-store', store, '--json', ...chainFlags()];
     const set = await runCli(['weights', 'set', '--uids', '0,1', '--weights', '0.3,0.7', ...args], {
-      timeoutMs: 120_000,
+      timeoutMs: 240_000,
     });
     expect(set.stderr).toBe('');
     // Fee-free on this runtime, so nothing is asked even without --yes and without a terminal.
@@ -139,12 +143,12 @@ describe('taonode weights/commitment against the local chain', () => {
     const toEpochStart = (((-(netuid + 1) - next) % (tempo + 1)) + tempo + 1) % (tempo + 1);
     if (toEpochStart > 0) await newBlocks(client, toEpochStart);
     const commit = await runCli(['weights', 'set', '--uids', '0,1', '--weights', '1,1', ...args], {
-      timeoutMs: 120_000,
+      timeoutMs: 240_000,
     });
     const committed = JSON.parse(commit.stdout);
     expect(committed).toMatchObject({ action: 'committed', weights: [65535, 65535] });
 
-    const early = await runCli(['weights', 'reveal', ...args], { timeoutMs: 120_000 });
+    const early = await runCli(['weights', 'reveal', ...args], { timeoutMs: 240_000 });
     expect(JSON.parse(early.stdout)).toMatchObject({
       revealed: [],
       waiting: [{ commitHash: committed.commitHash }],
@@ -152,7 +156,7 @@ describe('taonode weights/commitment against the local chain', () => {
 
     const head = await headNumber(client);
     if (head + 1 < committed.revealFromBlock) await newBlocks(client, committed.revealFromBlock - head - 1);
-    const reveal = await runCli(['weights', 'reveal', ...args], { timeoutMs: 120_000 });
+    const reveal = await runCli(['weights', 'reveal', ...args], { timeoutMs: 240_000 });
     expect(JSON.parse(reveal.stdout)).toMatchObject({
       revealed: [{ commitHash: committed.commitHash }],
       failed: [],
@@ -161,24 +165,24 @@ describe('taonode weights/commitment against the local chain', () => {
       [0, 65535],
       [1, 65535],
     ]);
-  }, 300_000);
+  }, 600_000);
 
   it('commitment set and get', async () => {
     const base = ['--netuid', String(netuid), '--json', ...chainFlags()];
     const set = await runCli(['commitment', 'set', '--data', 'hf://org/model@abc', ...base], {
-      timeoutMs: 120_000,
+      timeoutMs: 240_000,
     });
     expect(set.code).toBe(0);
     const one = await runCli(['commitment', 'get', '--hotkey', hotkey.ss58Address, ...base], {
-      timeoutMs: 120_000,
+      timeoutMs: 240_000,
     });
     expect(JSON.parse(one.stdout)).toMatchObject({
       commitment: { hotkey: hotkey.ss58Address, data: 'hf://org/model@abc' },
     });
-    const mine = await runCli(['commitment', 'get', '--mine', ...base], { timeoutMs: 120_000 });
+    const mine = await runCli(['commitment', 'get', '--mine', ...base], { timeoutMs: 240_000 });
     expect(JSON.parse(mine.stdout).commitment).toEqual(JSON.parse(one.stdout).commitment);
-    const all = await runCli(['commitment', 'get', ...base], { timeoutMs: 120_000 });
+    const all = await runCli(['commitment', 'get', ...base], { timeoutMs: 240_000 });
     expect([all.code, all.stderr]).toEqual([0, '']);
     expect(JSON.parse(all.stdout).commitments).toHaveLength(1);
-  }, 180_000);
+  }, 600_000);
 });

@@ -6,6 +6,7 @@ import {
   revealPending,
   type SubmitWeightsResult,
   submitWeights,
+  type WeightsMode,
 } from '@taonode/chain';
 import type { Command } from 'commander';
 import {
@@ -35,6 +36,8 @@ import {
 export function defaultRevealStore(env: NodeJS.ProcessEnv = process.env): string {
   return env.TAONODE_REVEAL_STORE ?? join(homedir(), '.taonode', 'pending-reveals.json');
 }
+
+const MODES: readonly WeightsMode[] = ['auto', 'set', 'commit-reveal', 'timelocked'];
 
 type ChainCmdOpts = ChainFlags & WalletFlags & { netuid: string; json?: boolean; revealStore?: string };
 
@@ -73,7 +76,7 @@ export function registerWeightsCommands(program: Command): void {
     .requiredOption('--uids <list>', 'comma-separated uids, e.g. 0,1')
     .requiredOption('--weights <list>', 'comma-separated float weights, e.g. 0.3,0.7')
     .option('--version-key <n>', 'weights version key (default 10002000, the SDK default)')
-    .option('--mode <mode>', 'auto | set | commit-reveal (default auto: follow the subnet)', 'auto')
+    .option('--mode <mode>', 'auto | set | commit-reveal | timelocked (auto follows the subnet)', 'auto')
     .option('--reveal-store <path>', 'pending-reveal file (default ~/.taonode/pending-reveals.json)')
     .option('-y, --yes', 'do not ask when the node says the call costs a fee (it is fee-free today)')
     .option('--json', 'print the result as one JSON object (fee in rao)');
@@ -95,10 +98,10 @@ export function registerWeightsCommands(program: Command): void {
         const u16 = normalizeOrUsage(uids, floats);
         const versionKey =
           opts.versionKey === undefined ? undefined : usage(() => parseVersionKey(opts.versionKey!));
-        if (!['auto', 'set', 'commit-reveal'].includes(opts.mode)) {
-          throw new UsageError(`--mode: "${opts.mode}" is not one of auto, set, commit-reveal`);
+        if (!MODES.includes(opts.mode as WeightsMode)) {
+          throw new UsageError(`--mode: "${opts.mode}" is not one of ${MODES.join(', ')}`);
         }
-        const mode = opts.mode as 'auto' | 'set' | 'commit-reveal';
+        const mode = opts.mode as WeightsMode;
         const hotkey = await loadHotkey(loadWalletFromOptions(opts));
         const { fee, result } = await withChain(opts, async (client) => {
           const estimate = await estimateWeightsFee(client, {
@@ -110,7 +113,11 @@ export function registerWeightsCommands(program: Command): void {
           });
           // Anything that spends funds shows the cost and asks first.
           if (estimate.fee > 0n) {
-            const call = estimate.path === 'set' ? 'set_weights' : 'commit_weights';
+            const call = {
+              set: 'set_weights',
+              'commit-reveal': 'commit_weights',
+              timelocked: 'timelocked commit',
+            }[estimate.path];
             printNote(
               `${call} on subnet ${netuid} costs about ${formatTao(estimate.fee)}, paid by the hotkey`,
             );
@@ -186,6 +193,12 @@ function describeSubmission(netuid: number, r: SubmitWeightsResult): string {
     case 'set':
       return `weights set on subnet ${netuid} in block ${r.blockNumber} (${r.uids.length} uids)`;
     case 'committed':
+      if (r.scheme === 'timelocked') {
+        return (
+          `weights committed (timelocked to drand round ${r.revealRound}) on subnet ${netuid} in block ${r.blockNumber}; ` +
+          `the chain applies them itself from about block ${r.revealFromBlock}`
+        );
+      }
       return (
         `weights committed on subnet ${netuid} in block ${r.blockNumber} (${r.commitHash}); ` +
         `reveal window blocks ${r.revealFromBlock ?? '?'}–${r.revealUntilBlock ?? '?'}: ` +

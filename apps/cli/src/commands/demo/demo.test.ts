@@ -26,7 +26,8 @@ function portAnswers(url: string): Promise<boolean> {
 // The README's main job, end to end: a real local chain, real daemons as child processes.
 describe('taonode demo', () => {
   it('ends with weights read back from the chain for every miner and exits 0', async () => {
-    const r = await runCli(['demo', '--timeout', '540'], { timeoutMs: 600_000 });
+    // Generous on purpose: the 10-minute target is measured, not asserted (a shared box can be 10× slower).
+    const r = await runCli(['demo', '--timeout', '1500'], { timeoutMs: 1_560_000 });
     if (r.code !== 0) console.error(r.stdout, r.stderr);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/subnet\s+netuid\s+uid\s+role\s+hotkey\s+score\s+weight \(chain\)/);
@@ -39,13 +40,26 @@ describe('taonode demo', () => {
     }
     // The figure for docs/demo.md (not asserted: no wall-clock assertions in tests).
     console.log(r.stdout.match(/demo finished in [\d.]+s/)?.[0]);
-  }, 620_000);
+  }, 1_600_000);
 
   it('--keep leaves chain and daemons running until Ctrl-C, then stops everything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'taonode-demo-keep-'));
     const child = spawn(
       process.execPath,
-      ['--conditions=@taonode/source', '--import', 'tsx', mainTs, 'demo', '--keep', '--dir', dir],
+      [
+        '--conditions=@taonode/source',
+        '--import',
+        'tsx',
+        mainTs,
+        'demo',
+        '--keep',
+        '--subnets',
+        'test',
+        '--timeout',
+        '1500',
+        '--dir',
+        dir,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -58,7 +72,7 @@ describe('taonode demo', () => {
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
       await waitFor('the table and the --keep notice', () => stdout.includes('press Ctrl-C to stop'), {
-        timeoutMs: 540_000,
+        timeoutMs: 1_500_000,
       });
       expect(stdout).toMatch(/weight \(chain\)/);
       const url = /--keep: chain at (ws:\/\/\S+),/.exec(stdout)?.[1];
@@ -81,11 +95,14 @@ describe('taonode demo', () => {
       child.kill('SIGKILL');
       await rm(dir, { recursive: true, force: true });
     }
-  }, 620_000);
+  }, 1_600_000);
 
-  it('rejects a bad --miners value', async () => {
+  it('rejects a bad --miners or --subnets value', async () => {
     const r = await runCli(['demo', '--miners', 'zero']);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/--miners must be a positive integer, got 'zero'/);
-  }, 60_000);
+    const s = await runCli(['demo', '--subnets', 'test,sn99']);
+    expect(s.code).not.toBe(0);
+    expect(s.stderr).toMatch(/--subnets: unknown subnet 'sn99'; choose from test/);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEMO_SUBNETS } from './demoSubnets.js';
 import { runDemo } from './runDemo.js';
 
 /** `taonode demo`: local chain, subnets, registered neurons, daemons, weights read back. */
@@ -13,26 +14,47 @@ export function registerDemoCommand(program: Command): void {
     .option('--miners <n>', 'miners per subnet', (v) => parsePositive(v, '--miners'), 2)
     .option('--timeout <seconds>', 'give up after this long', (v) => parsePositive(v, '--timeout'), 600)
     .option('--dir <path>', 'keep wallets, state and logs in this folder (default: a temp folder, removed)')
-    .action(async (opts: { keep: boolean; miners: number; timeout: number; dir?: string }) => {
-      const code = await runDemo({
-        keep: opts.keep,
-        miners: opts.miners,
-        timeoutS: opts.timeout,
-        dir: opts.dir,
-        out: (line) => process.stdout.write(`${line}\n`),
-        untilStopped: () =>
-          new Promise((resolve) => {
-            process.once('SIGINT', () => resolve());
-            process.once('SIGTERM', () => resolve());
-          }),
-      });
-      // Websocket reconnect timers may linger after cleanup; the demo is done either way.
-      process.exit(code);
-    });
+    .option(
+      '--subnets <ids>',
+      `comma-separated subnets to run (default: all of ${DEMO_SUBNETS.map((s) => s.id).join(', ')})`,
+      parseSubnets,
+    )
+    .action(
+      async (opts: { keep: boolean; miners: number; timeout: number; dir?: string; subnets?: string[] }) => {
+        const code = await runDemo({
+          keep: opts.keep,
+          miners: opts.miners,
+          timeoutS: opts.timeout,
+          dir: opts.dir,
+          subnets: opts.subnets,
+          out: (line) => process.stdout.write(`${line}\n`),
+          untilStopped: () =>
+            new Promise((resolve) => {
+              process.once('SIGINT', () => resolve());
+              process.once('SIGTERM', () => resolve());
+            }),
+        });
+        // Websocket reconnect timers may linger after cleanup; the demo is done either way.
+        process.exit(code);
+      },
+    );
 }
 
 function parsePositive(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got '${value}'`);
   return n;
+}
+
+function parseSubnets(value: string): string[] {
+  const known = DEMO_SUBNETS.map((s) => s.id);
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (ids.length === 0 || unknown.length > 0) {
+    throw new Error(`--subnets: unknown subnet '${unknown[0] ?? value}'; choose from ${known.join(', ')}`);
+  }
+  return ids;
 }

@@ -19,6 +19,8 @@ export interface DemoOptions {
   miners: number;
   timeoutS: number;
   dir?: string;
+  /** Ids from DEMO_SUBNETS to run; default all. */
+  subnets?: readonly string[];
   out: (line: string) => void;
   /** Resolves when the user wants a `--keep` demo to stop (Ctrl-C). */
   untilStopped?: () => Promise<void>;
@@ -52,7 +54,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     localnet = await startLocalnet({ blockMode: 'Instant', blockTimeMs: 1_000 });
     out(`[${elapsed()}] chain up at ${localnet.url} (spec ${localnet.specVersion}); work folder ${workDir}`);
     client = await connect({ chainEndpoint: localnet.url });
-    for (const def of DEMO_SUBNETS) {
+    const chosen = DEMO_SUBNETS.filter((d) => options.subnets?.includes(d.id) ?? true);
+    for (const def of chosen) {
       const provisioned = await provisionSubnet(client, {
         walletPath: join(workDir, 'wallets'),
         walletName: `demo-${def.id}`,

@@ -40,15 +40,19 @@ export async function startFakeHfHub(options: { token: string }): Promise<FakeHf
     let m = /^\/lfs-objects\/([0-9a-f]{64})$/.exec(url);
     if (req.method === 'PUT' && m) {
       const oid = m[1]!;
-      if (createHash('sha256').update(body).digest('hex') !== oid) return send(res, 400, { error: 'sha256 mismatch' });
+      if (createHash('sha256').update(body).digest('hex') !== oid)
+        return send(res, 400, { error: 'sha256 mismatch' });
       objects.set(oid, body);
       return send(res, 200, {});
     }
-    if (req.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: 'Invalid credentials in Authorization header' });
+    if (req.headers.authorization !== `Bearer ${options.token}`)
+      return send(res, 401, { error: 'Invalid credentials in Authorization header' });
     m = /^\/api\/datasets\/([^/]+\/[^/]+)\/preupload\/([^/?]+)$/.exec(url);
     if (req.method === 'POST' && m) {
       const b = preuploadBody.parse(JSON.parse(body.toString('utf8')));
-      return send(res, 200, { files: b.files.map((f) => ({ path: f.path, uploadMode: 'lfs', shouldIgnore: false })) });
+      return send(res, 200, {
+        files: b.files.map((f) => ({ path: f.path, uploadMode: 'lfs', shouldIgnore: false })),
+      });
     }
     m = /^\/datasets\/([^/]+\/[^/]+)\.git\/info\/lfs\/objects\/batch$/.exec(url);
     if (req.method === 'POST' && m) {
@@ -69,13 +73,18 @@ export async function startFakeHfHub(options: { token: string }): Promise<FakeHf
         return send(res, 500, { error: 'Internal Error - We are working hard to fix this' });
       }
       const repo = m[1]!;
-      const lines = body.toString('utf8').split('\n').filter(Boolean).map((l) => commitLine.parse(JSON.parse(l)));
+      const lines = body
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => commitLine.parse(JSON.parse(l)));
       const files = hub.repos.get(repo) ?? new Map<string, Uint8Array>();
       const paths: string[] = [];
       for (const { key, value } of lines) {
         if (key !== 'lfsFile') continue;
         const bytes = objects.get(String(value.oid));
-        if (bytes === undefined) return send(res, 400, { error: `LFS object ${String(value.oid)} was never uploaded` });
+        if (bytes === undefined)
+          return send(res, 400, { error: `LFS object ${String(value.oid)} was never uploaded` });
         files.set(String(value.path), bytes);
         paths.push(String(value.path));
       }

@@ -10,7 +10,10 @@ const sink = await DatasetSink.open({
   dir: dir!,
   columns: TEST_COLUMNS,
   batchSizes: [10],
-  uploader: hubUrl === '-' ? undefined : createHfUploader({ repo: 'me/data', accessToken: 'hf_test', hubUrl: hubUrl! }),
+  uploader:
+    hubUrl === '-'
+      ? undefined
+      : createHfUploader({ repo: 'me/data', accessToken: 'hf_test', hubUrl: hubUrl! }),
   onStep: (s: FlushStep) => {
     if (s === 'intent') flushes++;
     if (flushes === 2 && s === step) process.kill(process.pid, 'SIGKILL');

@@ -31,11 +31,16 @@ export interface FakePinecone {
   close(): Promise<void>;
 }
 
-export async function startFakePinecone(options: { apiKey: string; dimension: number }): Promise<FakePinecone> {
+export async function startFakePinecone(options: {
+  apiKey: string;
+  dimension: number;
+  indexName?: string;
+}): Promise<FakePinecone> {
+  let url = '';
   const namespaces = new Map<string, Map<string, Stored>>();
   const ns = (name = '') => {
-    let m = namespaces.get(name);
-    if (m === undefined) namespaces.set(name, (m = new Map()));
+    const m = namespaces.get(name) ?? new Map<string, Stored>();
+    namespaces.set(name, m);
     return m;
   };
   const requests: FakePinecone['requests'] = [];
@@ -52,7 +57,24 @@ export async function startFakePinecone(options: { apiKey: string; dimension: nu
       apiKey,
       apiVersion: header(req, 'x-pinecone-api-version'),
     });
-    if (apiKey !== options.apiKey) return send(res, 401, { error: { code: 'UNAUTHENTICATED', message: 'Invalid API Key' } });
+    if (apiKey !== options.apiKey)
+      return send(res, 401, { error: { code: 'UNAUTHENTICATED', message: 'Invalid API Key' } });
+    const describe = /^\/indexes\/([^/?]+)$/.exec(req.url ?? '');
+    if (req.method === 'GET' && describe) {
+      // Control plane (2026-07 index model): how the SDK finds a data-plane host from a name.
+      if (describe[1] !== options.indexName)
+        return send(res, 404, { error: { code: 'NOT_FOUND', message: `Resource ${describe[1]} not found` } });
+      return send(res, 200, {
+        name: options.indexName,
+        host: url,
+        status: { ready: true, state: 'Ready' },
+        deployment: { deployment_type: 'managed', cloud: 'aws', region: 'us-east-1' },
+        schema: {
+          fields: { values: { type: 'dense_vector', dimension: options.dimension, metric: 'cosine' } },
+        },
+        deletion_protection: 'disabled',
+      });
+    }
     const raw = await readBody(req);
     const body: unknown = raw.length === 0 ? {} : JSON.parse(raw);
     switch (`${req.method} ${req.url}`) {
@@ -60,7 +82,10 @@ export async function startFakePinecone(options: { apiKey: string; dimension: nu
         const b = upsertBody.parse(body);
         for (const v of b.vectors) {
           if (v.values.length !== options.dimension) {
-            return send(res, 400, { code: 3, message: `Vector dimension ${v.values.length} does not match the dimension of the index ${options.dimension}` });
+            return send(res, 400, {
+              code: 3,
+              message: `Vector dimension ${v.values.length} does not match the dimension of the index ${options.dimension}`,
+            });
           }
           ns(b.namespace).set(v.id, { values: v.values, metadata: v.metadata });
         }
@@ -88,7 +113,12 @@ export async function startFakePinecone(options: { apiKey: string; dimension: nu
           out[name] = { vectorCount: m.size };
           total += m.size;
         }
-        return send(res, 200, { namespaces: out, dimension: options.dimension, indexFullness: 0, totalVectorCount: total });
+        return send(res, 200, {
+          namespaces: out,
+          dimension: options.dimension,
+          indexFullness: 0,
+          totalVectorCount: total,
+        });
       }
       default:
         return send(res, 404, { message: `no route ${req.method} ${req.url}` });
@@ -97,8 +127,9 @@ export async function startFakePinecone(options: { apiKey: string; dimension: nu
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

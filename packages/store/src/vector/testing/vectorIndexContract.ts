@@ -20,6 +20,7 @@ export function vectorIndexContract(make: () => Promise<VectorIndex>): void {
     const ix = await make();
     expect(await ix.count()).toBe(0);
     expect(await ix.query(axis(0))).toEqual([]);
+    expect(await ix.queryMany([axis(0), axis(1)])).toEqual([[], []]);
     await ix.close();
   });
 
@@ -44,6 +45,13 @@ export function vectorIndexContract(make: () => Promise<VectorIndex>): void {
     const one = await ix.query([1, 1, 0, 0, 0, 0, 0, 0]);
     expect(one).toHaveLength(1);
     expect(one[0]!.id).toBe('c');
+    const many = await ix.queryMany([axis(1), [1, 1, 0, 0, 0, 0, 0, 0], axis(0, -1)], { topK: 2 });
+    expect(many.map((ms) => ms.map((m) => m.id))).toEqual([
+      ['b', 'c'],
+      ['c', 'a'],
+      ['d', 'b'],
+    ]);
+    expect(many[1]).toEqual(await ix.query([1, 1, 0, 0, 0, 0, 0, 0], { topK: 2 }));
     await ix.close();
   });
 
@@ -83,8 +91,11 @@ export function vectorIndexContract(make: () => Promise<VectorIndex>): void {
     const inf = axis(0);
     inf[7] = Number.POSITIVE_INFINITY;
     await expect(ix.query(inf)).rejects.toThrow(/non-finite value \(Infinity\) at index 7/);
-    await expect(ix.upsert([{ id: 'z', values: new Array(CONTRACT_DIM).fill(0) }])).rejects.toThrow(/all zeros/);
+    await expect(ix.upsert([{ id: 'z', values: new Array(CONTRACT_DIM).fill(0) }])).rejects.toThrow(
+      /all zeros/,
+    );
     await expect(ix.query(axis(0), { topK: 0 })).rejects.toThrow(/topK/);
+    await expect(ix.queryMany([axis(0), [1]])).rejects.toThrow(/query vector has 1 values/);
     // A rejected batch writes nothing, not even its valid members.
     await expect(
       ix.upsert([
