@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { exitNotImplemented } from '@taonode/neuron';
+import { runSn24 } from '@taonode/sn24';
 
-// The SN24 package (packages/sn24) has not landed yet. When it does, this becomes:
-//   process.exitCode = await runNeuron({ app: 'sn24-validator', role: 'validator', plugin: sn24, argv: process.argv.slice(2) });
-process.exitCode = exitNotImplemented('sn24-validator', 'SN24');
+// Explicit exit: a websocket client may keep reconnect timers alive after a clean stop.
+process.exit(await runSn24('validator', process.argv.slice(2), process.env));

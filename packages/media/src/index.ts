@@ -3,6 +3,7 @@ export { type ClipOptions, clipMedia } from './ffmpeg/clipMedia.js';
 export { createFfmpeg, type Ffmpeg, type MediaOptions, mediaOptionsSchema } from './ffmpeg/createFfmpeg.js';
 export { type DecodeAudioOptions, decodeAudio } from './ffmpeg/decodeAudio.js';
 export { decodeFrames } from './ffmpeg/decodeFrames.js';
+export { MEDIA_RUNNERS, type MediaRunner } from './ffmpeg/ffmpegRunner.js';
 export {
   type AudioStreamInfo,
   type MediaInfo,

@@ -45,10 +45,11 @@ export type { AxonHandle, CallerGuards, RuntimePorts } from './runner/runtimePor
 // Subnet plug-in interface
 export type { MinerHooks } from './subnet/minerPlugin.js';
 export type { PluginContext, SubnetPlugin } from './subnet/subnetPlugin.js';
-export type { ForwardContext, Reward, ValidatorHooks } from './subnet/validatorPlugin.js';
+export type { ForwardContext, Reward, ValidatorHooks, WeightVector } from './subnet/validatorPlugin.js';
 export { healthOf, healthPortOf, reconnectedAfter } from './testing/daemonLog.js';
 export { DaemonProcess, type DaemonSpec } from './testing/daemonProcess.js';
 export { freePort } from './testing/freePort.js';
+export { neuronArgs } from './testing/neuronArgs.js';
 export { neuronCluster } from './testing/neuronCluster.js';
 export { OutageProxy } from './testing/outageProxy.js';
 export { type Pm2Process, type Pm2Result, pm2List, runPm2 } from './testing/pm2.js';
@@ -78,4 +79,9 @@ export {
   type ValidatorState,
   type WeightsRecord,
 } from './validator/validatorState.js';
-export { type WeightsDecision, weightsDecision } from './validator/weightsSchedule.js';
+export {
+  oncePerTempo,
+  type WeightsCadence,
+  type WeightsDecision,
+  weightsDecision,
+} from './validator/weightsSchedule.js';

@@ -1,5 +1,44 @@
 export * from './constants.js';
+export { sn24NeuronEntry } from './daemon/entry.js';
+export { runSn24, runSn24Neuron, sn24AppDefaults } from './daemon/runSn24Neuron.js';
+export { SN24_OPTIONS } from './daemon/sn24Options.js';
+export { sn24Plugin } from './daemon/sn24Plugin.js';
 export { acceptedVideoRecords, storeAcceptedVideos, VIDEO_DATASET_COLUMNS } from './dataset.js';
+export {
+  type AnswerVideosOptions,
+  answerVideos,
+  chooseClip,
+  type SkippedVideo,
+} from './miner/answerVideos.js';
+export { ByteBpeTokenizer } from './models/byteBpeTokenizer.js';
+export { Sn24ModelError } from './models/errors.js';
+export { GteSimilarity } from './models/gteSimilarity.js';
+export {
+  type LoadedSn24Models,
+  loadImageBind,
+  loadSn24Models,
+  type Sn24ModelDeps,
+} from './models/loadSn24Models.js';
+export {
+  type GteModelOptions,
+  gteModelSchema,
+  type ImageBindModelOptions,
+  imageBindModelSchema,
+  type Sn24ModelOptions,
+  sn24ModelOptionsSchema,
+  type UnstufferModelOptions,
+  unstufferModelSchema,
+} from './models/modelOptions.js';
+export { type ClipTimings, OnnxImageBind, STUFFING_CHUNK_TOKENS } from './models/onnxImageBind.js';
+export { OnnxUnstuffer } from './models/onnxUnstuffer.js';
+export type {
+  ClipEmbeddings,
+  ImageBindEmbedder,
+  Sn24Models,
+  TextSimilarity,
+  Unstuffer,
+} from './models/types.js';
+export { WordPieceTokenizer } from './models/wordPieceTokenizer.js';
 export {
   type AudioMetadata,
   AudioMetadataSchema,
@@ -70,3 +109,21 @@ export {
   rewardShares,
   shouldSetWeights,
 } from './scoring/weights.js';
+export { type ChooseVideoSourceOptions, chooseVideoSource } from './sources/chooseVideoSource.js';
+export {
+  type LocalFolderSourceOptions,
+  type LocalVideo,
+  localFolderSource,
+  type VideoSidecar,
+  videoSidecarSchema,
+} from './sources/localFolderSource.js';
+export type { VideoCandidate, VideoSource } from './sources/types.js';
+export { isYoutubeLikeId, stableVideoId } from './sources/videoId.js';
+export {
+  findYtDlp,
+  parseSearchOutput,
+  YtDlpError,
+  type YtDlpOptions,
+  ytDlpOptionsSchema,
+  ytDlpSource,
+} from './sources/ytDlpSource.js';

@@ -5,6 +5,8 @@ export const EXIT = {
   FAILURE: 1,
   /** Bad command line (commander's own errors use 1 too; we use 2 for our usage checks). */
   USAGE: 2,
+  /** The chain endpoint could not be reached at all (EX_UNAVAILABLE): wrong URL or node down. */
+  UNAVAILABLE: 69,
   /** A bug or an unexpected environment problem (EX_SOFTWARE). */
   INTERNAL: 70,
   /** Cancelled at a prompt with Ctrl-C. */

@@ -15,6 +15,7 @@ export interface BackoffOptions {
 export class BackoffWsProvider extends WsProvider {
   // Assigned lazily: the base constructor already calls connectWithRetry before fields exist.
   private backoff?: BackoffOptions & { attempt: number };
+  private closed = false;
 
   constructor(endpoint: string, options: BackoffOptions & { requestTimeoutMs: number }) {
     super(endpoint, options.initialDelayMs, {}, options.requestTimeoutMs);
@@ -31,7 +32,14 @@ export class BackoffWsProvider extends WsProvider {
     const delay = reconnectDelay(state.attempt, state) - state.initialDelayMs;
     state.attempt += 1;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay).unref());
+    // A retry scheduled before disconnect() must not open a fresh socket afterwards.
+    if (this.closed) return;
     return super.connectWithRetry();
+  }
+
+  override async disconnect(): Promise<void> {
+    this.closed = true;
+    return super.disconnect();
   }
 }
 

@@ -1,5 +1,10 @@
 import { ApiPromise } from '@polkadot/api';
-import { ChainDisconnectedError, ChainError, ChainTimeoutError } from '../errors/chainError.js';
+import {
+  ChainDisconnectedError,
+  ChainError,
+  ChainTimeoutError,
+  ChainUnreachableError,
+} from '../errors/chainError.js';
 import { BackoffWsProvider } from './backoffProvider.js';
 import { type EndpointSelection, resolveEndpoint } from './networks.js';
 import { SUBTENSOR_SIGNED_EXTENSIONS } from './signedExtensions.js';
@@ -9,7 +14,10 @@ export interface ConnectOptions extends EndpointSelection {
   timeoutMs?: number;
   /** Limit for a transaction from submission to inclusion (default 120 s). */
   txTimeoutMs?: number;
-  /** Give up on the first connection after this long (default 30 s). Later drops retry forever. */
+  /**
+   * Give up on the first connection after this long (default 30 s) with ChainUnreachableError; a
+   * refused or failed first attempt gives up at once. Later drops retry forever.
+   */
   connectTimeoutMs?: number;
   /** Reconnect backoff: first delay (default 500 ms), doubled up to maxDelayMs (default 10 s). */
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
@@ -72,17 +80,15 @@ export async function connect(options: ConnectOptions = {}): Promise<ChainClient
   } catch (error) {
     await api.disconnect().catch(() => undefined);
     if (error instanceof ChainTimeoutError) {
-      throw new ChainError(
-        'ChainConnectError',
-        `could not connect to ${endpoint} within ${connectTimeoutMs} ms`,
-        {
-          hint: 'Check the endpoint and that the node is running (`taonode localnet start` for a local chain).',
-          details: { endpoint, network },
-          cause: error,
-        },
+      throw new ChainUnreachableError(
+        endpoint,
+        `no answer within ${connectTimeoutMs} ms`,
+        { network, connectTimeoutMs },
+        error,
       );
     }
-    throw mapError(error, endpoint);
+    if (error instanceof ChainError) throw error;
+    throw new ChainUnreachableError(endpoint, connectFailureReason(error), { network }, error);
   }
 
   const client: ChainClient = {
@@ -139,6 +145,19 @@ const QUIET_SUBMIT_RPC = {
     },
   },
 };
+
+/**
+ * What the websocket said when the first connection failed. polkadot.js rejects with the socket's
+ * ErrorEvent, not an Error, so its message (e.g. `connect ECONNREFUSED 127.0.0.1:9`) is dug out here.
+ */
+export function connectFailureReason(error: unknown): string {
+  const event = error as { message?: unknown; error?: { message?: unknown } } | null | undefined;
+  for (const candidate of [event?.message, event?.error?.message]) {
+    if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
+  }
+  if (typeof error === 'string' && error !== '') return error;
+  return 'the websocket failed to open';
+}
 
 const DISCONNECT_PATTERNS = [/disconnected from/i, /not connected/i, /Abnormal Closure/i, /socket.*clos/i];
 

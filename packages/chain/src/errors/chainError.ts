@@ -35,6 +35,21 @@ export class ChainDisconnectedError extends ChainError {
   }
 }
 
+/**
+ * The first connection never came up: nothing listens there, the name does not resolve, or the node
+ * did not finish the handshake in time. Unlike ChainDisconnectedError nothing retries it; the
+ * endpoint itself is probably wrong.
+ */
+export class ChainUnreachableError extends ChainError {
+  constructor(endpoint: string, reason: string, details: Record<string, unknown> = {}, cause?: unknown) {
+    super('ChainUnreachableError', `cannot reach the chain at ${endpoint} (${reason})`, {
+      hint: 'check --subtensor.chain_endpoint / --subtensor.network and that the node is running; for a local chain run `taonode localnet start` and pass the ws:// URL it prints',
+      details: { endpoint, reason, ...details },
+      cause,
+    });
+  }
+}
+
 /** A call did not answer within its time limit. */
 export class ChainTimeoutError extends ChainError {
   constructor(what: string, timeoutMs: number, endpoint: string) {

@@ -4,6 +4,7 @@ export {
   ChainError,
   ChainInputError,
   ChainTimeoutError,
+  ChainUnreachableError,
 } from './chainError.js';
 export { decodeDispatchError } from './dispatchError.js';
 export { ERROR_HINTS, hintFor } from './hints.js';

@@ -1,7 +1,10 @@
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { FfmpegFailedError, FfmpegNotFoundError } from '../errors.js';
+import { type FfmpegRunner, MEDIA_RUNNERS, type MediaRunner } from './ffmpegRunner.js';
+import { createFluentRunner } from './fluentRunner.js';
 import { type ProcessResult, runProcess } from './runProcess.js';
+import { createSpawnRunner } from './spawnRunner.js';
 
 /** The `--media.*` options, parsed by the neuron config loader. */
 export const mediaOptionsSchema = z.object({
@@ -9,6 +12,8 @@ export const mediaOptionsSchema = z.object({
   ffmpeg_path: z.string().min(1).optional(),
   /** Kill any single ffmpeg run after this long (a corrupt file must not hang a validator). */
   timeout_ms: z.number().int().positive().default(120_000),
+  /** How ffmpeg is driven: `fluent` (fluent-ffmpeg, as the design asks) or `spawn` (plain child_process, the fallback). */
+  runner: z.enum(MEDIA_RUNNERS).default('fluent'),
 });
 export type MediaOptions = z.input<typeof mediaOptionsSchema>;
 
@@ -19,6 +24,8 @@ export interface Ffmpeg {
   /** e.g. "5.1.9-0+deb12u1" */
   readonly version: string;
   readonly timeoutMs: number;
+  /** Which runner drives ffmpeg (optional so hand-made Ffmpeg objects stay valid). */
+  readonly runner?: MediaRunner;
   /** Runs ffmpeg; throws FfmpegFailedError (with `what` in the message) unless it exits 0. */
   run(what: string, args: readonly string[], options?: { maxStdoutBytes?: number }): Promise<Buffer>;
   /** Runs ffprobe the same way. */
@@ -52,9 +59,20 @@ function check(what: string, r: ProcessResult, timeoutMs: number): Buffer {
   return r.stdout;
 }
 
+async function startRunner(runner: MediaRunner, ffmpegPath: string): Promise<FfmpegRunner> {
+  if (runner === 'spawn') return createSpawnRunner(ffmpegPath);
+  try {
+    return await createFluentRunner(ffmpegPath);
+  } catch (err) {
+    const reason = `fluent-ffmpeg could not list its formats: ${err instanceof Error ? err.message : String(err)}`;
+    throw new FfmpegNotFoundError('ffmpeg', ffmpegPath, reason, { cause: err });
+  }
+}
+
 /**
  * Finds and checks ffmpeg and ffprobe once, at daemon start, so a missing binary is a clear error
- * then rather than a failed video later. ffmpeg is driven through plain `spawn` (see docs/media.md).
+ * then rather than a failed video later. ffmpeg runs through the chosen runner (see docs/media.md);
+ * ffprobe and the version checks always use runProcess, which has the timeout fluent's ffprobe lacks.
  */
 export async function createFfmpeg(options: MediaOptions = {}): Promise<Ffmpeg> {
   const opts = mediaOptionsSchema.parse(options);
@@ -63,14 +81,16 @@ export async function createFfmpeg(options: MediaOptions = {}): Promise<Ffmpeg> 
   const version = await checkTool('ffmpeg', ffmpegPath);
   await checkTool('ffprobe', ffprobePath);
   const timeoutMs = opts.timeout_ms;
+  const runFfmpeg = await startRunner(opts.runner, ffmpegPath);
   const base = ['-hide_banner', '-nostdin', '-loglevel', 'error'];
   return {
     ffmpegPath,
     ffprobePath,
     version,
     timeoutMs,
+    runner: opts.runner,
     async run(what, args, runOptions = {}) {
-      const r = await runProcess(ffmpegPath, [...base, ...args], {
+      const r = await runFfmpeg([...base, ...args], {
         timeoutMs,
         maxStdoutBytes: runOptions.maxStdoutBytes,
       });

@@ -6,14 +6,13 @@ import { join } from 'node:path';
 import { createSession, embedMean } from '@taonode/inference';
 import { ensureTinyImageBind } from '@taonode/inference/testing';
 import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
+import { medianBreakdown } from '../../../../scripts/lib/benchStats.js';
 import { createFfmpeg } from '../ffmpeg/createFfmpeg.js';
 import { makeTestVideo } from '../testing/makeTestVideo.js';
 import { loadAudioInput } from './audioTransform.js';
 import { loadVisionInput } from './loadVision.js';
 
 const REPEATS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const ms = (s: number) => Math.round(s * 10_000) / 10;
 
 // Generous ffmpeg timeout: generating the 120 s input is slow on a loaded 2-core box.
 const ff = await createFfmpeg({ timeout_ms: 900_000 });
@@ -50,11 +49,7 @@ try {
         audioEmbedS,
       });
     }
-    const keys = Object.keys(rows[0] ?? {});
-    const breakdownMs = Object.fromEntries(
-      keys.map((k) => [k.replace(/S$/, 'Ms'), ms(median(rows.map((x) => x[k] ?? 0)))]),
-    );
-    const totalMs = ms(median(rows.map((x) => Object.values(x).reduce((s, v) => s + v, 0))));
+    const { totalMs, breakdownMs } = medianBreakdown(rows);
     results.push({ video: c.name, totalMs, breakdownMs });
     console.log(c.name, totalMs, breakdownMs);
   }
@@ -68,6 +63,7 @@ writeBenchResult('media-per-video', {
   description:
     'Per-video ImageBind pipeline as a validator spot-check runs it: probe + decode 10 frames (one ffmpeg run), vision transform to 15 views [3,2,224,224], audio decode to 16 kHz mono + 3 Kaldi mel clips, embed with the tiny stand-in models (median of 3)',
   ffmpeg: ff.version,
+  runner: ff.runner,
   // Other jobs share this machine's cores; the 1-minute load average says how contended the run was.
   loadAverage1m: { before: loadBefore, after: loadavg()[0] },
   device: vision.device,

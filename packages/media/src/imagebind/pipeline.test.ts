@@ -5,21 +5,22 @@ import { createSession, embedMean } from '@taonode/inference';
 import { ensureTinyImageBind } from '@taonode/inference/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFfmpeg, type Ffmpeg } from '../ffmpeg/createFfmpeg.js';
+import { MEDIA_RUNNERS } from '../ffmpeg/ffmpegRunner.js';
 import { makeTestVideo } from '../testing/makeTestVideo.js';
 import { loadAudioInput } from './audioTransform.js';
 import { loadVisionInput } from './loadVision.js';
 
-let ff: Ffmpeg;
-let dir: string;
-beforeAll(async () => {
-  ff = await createFfmpeg();
-  dir = await mkdtemp(join(tmpdir(), 'taonode-imagebind-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
-
 const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
-describe('ImageBind preprocessing of a real file', () => {
+describe.each(MEDIA_RUNNERS)('ImageBind preprocessing of a real file (%s runner)', (runner) => {
+  let ff: Ffmpeg;
+  let dir: string;
+  beforeAll(async () => {
+    ff = await createFfmpeg({ runner });
+    dir = await mkdtemp(join(tmpdir(), 'taonode-imagebind-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
   it('video → 15 views [3, 2, 224, 224] from the frames the spec picks', async () => {
     const video = await makeTestVideo(ff, dir, { durationS: 10, width: 320, height: 240, fps: 30 });
     const input = await loadVisionInput(ff, video);

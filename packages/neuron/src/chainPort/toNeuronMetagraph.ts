@@ -16,6 +16,7 @@ export function toNeuronMetagraph(mg: Metagraph): NeuronMetagraph {
     weightsRateLimit: mg.hyperparameters.weightsRateLimit,
     commitRevealEnabled: mg.hyperparameters.commitRevealEnabled,
     weightsVersion: Number(mg.hyperparameters.weightsVersionKey),
+    ownerHotkey: mg.ownerHotkey,
   };
   for (const neuron of mg.neurons) {
     const uid = neuron.uid;

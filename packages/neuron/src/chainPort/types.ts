@@ -25,6 +25,8 @@ export interface NeuronMetagraph {
   weightsRateLimit: number;
   commitRevealEnabled: boolean;
   weightsVersion: number;
+  /** The subnet owner's hotkey (SubnetInfo), when the chain reports one. */
+  ownerHotkey?: string;
 }
 
 export type WeightsOutcome =
@@ -52,7 +54,7 @@ export interface ChainPort {
   close(): Promise<void>;
 }
 
-const UNKNOWN_OUTCOME = new Set(['ChainDisconnectedError', 'ChainTimeoutError', 'ChainConnectError']);
+const UNKNOWN_OUTCOME = new Set(['ChainDisconnectedError', 'ChainTimeoutError', 'ChainUnreachableError']);
 
 /**
  * The runtime's error name when the chain said no (e.g. `SettingWeightsTooFast`): the outcome is

@@ -40,7 +40,9 @@ export class DaemonProcess {
     child.stderr?.pipe(this.log, { end: false });
     this.child = child;
     this.exited = new Promise((resolve) => {
-      child.on('exit', (code, signal) => {
+      // 'close', not 'exit': 'exit' can come before the pipes are drained, and the log file would
+      // lose the daemon's last lines (e.g. "stopped").
+      child.on('close', (code, signal) => {
         this.exitCode = code ?? (signal ? 128 : null);
         resolve(this.exitCode);
       });

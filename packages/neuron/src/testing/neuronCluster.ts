@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { testNeuronEntry } from '../testSubnet/entry.js';
 import { DaemonProcess } from './daemonProcess.js';
+import { neuronArgs } from './neuronArgs.js';
 import type { ProvisionedSubnet } from './provisionSubnet.js';
 
 /**
- * The provisioned subnet's neurons as test-subnet daemons (real child processes), pointed at
- * `endpoint`. Miner i answers (i − 1) × `minerDelayMs` late, so their scores differ.
+ * The provisioned subnet's neurons as daemons (real child processes), pointed at `endpoint`. By
+ * default the built-in test subnet, where miner i answers (i − 1) × `minerDelayMs` late so their
+ * scores differ; a subnet package passes its own `entry` and flags.
  */
 export function neuronCluster(args: {
   subnet: ProvisionedSubnet;
@@ -13,11 +15,20 @@ export function neuronCluster(args: {
   workDir: string;
   cwd: string;
   axonPorts: number[];
+  /** The daemon to run (`--role miner|validator`); default the test subnet's. */
+  entry?: { script: string; execArgv: string[] };
+  /** Flags for every daemon, e.g. a subnet's own options. */
+  commonArgs?: string[];
+  /** Flags for miner i (0-based); default the test subnet's delay, i × `minerDelayMs`. */
+  minerArgs?: (i: number) => string[];
   minerDelayMs?: number;
+  /** Appended to the validator's defaults (fast steps, 4 s timeout, alpha 0.3); the last flag wins. */
   validatorArgs?: string[];
 }): { validator: DaemonProcess; miners: DaemonProcess[]; stateDir: (name: string) => string } {
-  const entry = testNeuronEntry();
+  const entry = args.entry ?? testNeuronEntry();
   const stateDir = (name: string) => join(args.workDir, 'state', name);
+  const minerArgs =
+    args.minerArgs ?? ((i: number) => ['--neuron.test_delay_ms', String(i * (args.minerDelayMs ?? 300))]);
   const make = (name: string, extra: string[]) =>
     new DaemonProcess({
       name,
@@ -26,24 +37,13 @@ export function neuronCluster(args: {
       cwd: args.cwd,
       logFile: join(args.workDir, `${name}.log`),
       args: [
-        '--netuid',
-        String(args.subnet.netuid),
-        '--wallet.name',
-        args.subnet.walletName,
-        '--wallet.path',
-        args.subnet.walletPath,
-        '--wallet.hotkey',
-        name,
-        '--subtensor.chain_endpoint',
-        args.endpoint,
-        '--metrics.port',
-        '0',
-        '--logging.format',
-        'json',
-        '--neuron.metagraph_refresh_blocks',
-        '2',
-        '--neuron.state_dir',
-        stateDir(name),
+        ...neuronArgs({
+          subnet: args.subnet,
+          hotkey: name,
+          endpoint: args.endpoint,
+          stateDir: stateDir(name),
+        }),
+        ...(args.commonArgs ?? []),
         ...extra,
       ],
     });
@@ -57,8 +57,7 @@ export function neuronCluster(args: {
         '127.0.0.2',
         '--axon.port',
         String(args.axonPorts[i]),
-        '--neuron.test_delay_ms',
-        String(i * (args.minerDelayMs ?? 300)),
+        ...minerArgs(i),
       ]),
     );
   const validator = make('validator', [

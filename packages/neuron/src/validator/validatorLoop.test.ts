@@ -8,6 +8,7 @@ import type { ChainPort, NeuronMetagraph, WeightsOutcome } from '../chainPort/ty
 import { loadConfig } from '../config/loadConfig.js';
 import { createNeuronMetrics } from '../health/neuronMetrics.js';
 import { StepAbortedError } from '../lifecycle/untilAborted.js';
+import type { ValidatorHooks } from '../subnet/validatorPlugin.js';
 import { tempDirs } from '../testing/tempDirs.js';
 import { ValidatorLoop } from './validatorLoop.js';
 
@@ -61,7 +62,11 @@ function setup(
   stateDir: string,
   state: { block: number; mg: NeuronMetagraph },
   extra: string[] = [],
-  opts: { signal?: AbortSignal; hang?: boolean } = {},
+  opts: {
+    signal?: AbortSignal;
+    hang?: boolean;
+    hooks?: Pick<ValidatorHooks<string, number[]>, 'weightsCadence' | 'finalizeWeights'>;
+  } = {},
 ) {
   const r = loadConfig({
     role: 'validator',
@@ -90,6 +95,7 @@ function setup(
         return ctx.miners.map((m) => m.uid);
       },
       score: (uids: number[]) => uids.map((uid) => ({ uid, reward: uid === 1 ? 1 : 0.5 })),
+      ...opts.hooks,
     },
   });
   return { loop, chain, asked };
@@ -135,6 +141,27 @@ describe('ValidatorLoop', () => {
     await b.loop.step();
     expect(b.chain.submitted).toHaveLength(1);
     expect(b.chain.submitted[0]!.uids).toEqual([1, 2]);
+  });
+
+  it("follows the plug-in's weights cadence and lets it reshape the weights", async () => {
+    const state = { block: 20, mg: metagraph() };
+    const a = setup(dirs.make(), state, [], {
+      hooks: {
+        // Only on even blocks; the plug-in routes half of the weight to uid 0.
+        weightsCadence: ({ block }) =>
+          block % 2 === 0 ? { due: true } : { due: false, reason: 'odd', retryAtBlock: block + 1 },
+        finalizeWeights: (w) => ({ uids: [0, ...w.uids], weights: [0.5, ...w.weights.map((x) => x / 2)] }),
+      },
+    });
+    await a.loop.resume();
+    state.block = 21;
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(0);
+    state.block = 22;
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(1);
+    expect(a.chain.submitted[0]!.uids).toEqual([0, 1, 2]);
+    expect(a.chain.submitted[0]!.weights[0]).toBe(0.5);
   });
 
   it('does not resend weights whose reply was lost when the chain already has them', async () => {

@@ -174,6 +174,7 @@ export class ValidatorLoop<D, Round> {
       ownUid,
       last: this.lastWeights,
       backoffUntilBlock: this.backoffUntilBlock,
+      cadence: this.deps.hooks.weightsCadence,
     });
     if (!firstCheck.due) {
       logger.debug({ block, reason: firstCheck.reason }, 'weights not due');
@@ -186,16 +187,18 @@ export class ValidatorLoop<D, Round> {
       ownUid,
       last: this.lastWeights,
       backoffUntilBlock: this.backoffUntilBlock,
+      cadence: this.deps.hooks.weightsCadence,
     });
     if (!decision.due) {
       logger.debug({ block, reason: decision.reason }, 'weights not due');
       return;
     }
-    const { uids, weights } = this.book.toWeights();
-    if (uids.length === 0) {
+    const scored = this.book.toWeights();
+    if (scored.uids.length === 0) {
       this.notice('no positive scores yet; not setting weights');
       return;
     }
+    const { uids, weights } = this.deps.hooks.finalizeWeights?.(scored, mg) ?? scored;
     try {
       const outcome = await chain.submitWeights({
         netuid: config.netuid,
@@ -217,7 +220,10 @@ export class ValidatorLoop<D, Round> {
         mode: outcome.kind,
       };
       metrics.weightsSubmitted.inc({ result: outcome.kind });
-      logger.info({ block: outcome.block, mode: outcome.kind, uids, weights }, 'weights submitted');
+      logger.info(
+        { block: outcome.block, decidedAt: block, mode: outcome.kind, uids, weights },
+        'weights submitted',
+      );
       await this.persist();
     } catch (error) {
       const name = chainErrorName(error);

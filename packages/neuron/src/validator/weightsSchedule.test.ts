@@ -40,3 +40,24 @@ describe('weightsDecision', () => {
     ).toBe(false);
   });
 });
+
+describe('weightsDecision with a subnet cadence', () => {
+  it('hands the cadence the later of our record and LastUpdate, after the backoff', () => {
+    const seen: number[] = [];
+    const cadence = ({ lastSet }: { lastSet: number }) => {
+      seen.push(lastSet);
+      return { due: true } as const;
+    };
+    const last = { block: 104, epoch: 9, uids: [0], weights: [1], mode: 'set' };
+    expect(
+      weightsDecision({ block: 120, mg: mg(95), ownUid: 0, last, backoffUntilBlock: 0, cadence }).due,
+    ).toBe(true);
+    expect(
+      weightsDecision({ block: 120, mg: mg(110), ownUid: 0, last, backoffUntilBlock: 0, cadence }).due,
+    ).toBe(true);
+    expect(
+      weightsDecision({ block: 120, mg: mg(110), ownUid: 0, last, backoffUntilBlock: 125, cadence }).due,
+    ).toBe(false);
+    expect(seen).toEqual([104, 110]);
+  });
+});

@@ -1,5 +1,7 @@
 import type { PluginContext, ValidatorHooks } from '@taonode/neuron';
 import type { Dendrite } from '@taonode/transport';
+import { burnToOwner } from '../scoring/ownerBurn.js';
+import { sn2WeightsCadence } from '../scoring/weightWindow.js';
 import { loadCircuits } from './loadCircuits.js';
 import { ScoreState } from './scoreState.js';
 import { runtimeReward, runtimeScoreAfter, updateScore } from './scoreUpdate.js';
@@ -49,7 +51,26 @@ export async function createSn2Validator({
       'SN2 cuts a failed miner by 40% per answer; with --neuron.moving_average_alpha below 0.4 the cut is only alpha',
     );
   }
+  const ownerBurn = config.values['neuron.owner_burn'] as number;
+  const epochTempo = config.values['neuron.epoch_tempo'] as number;
+  let ownerMissingWarned = false;
   return {
+    weightsCadence: sn2WeightsCadence({
+      rateLimit: config.values['neuron.weights_rate_limit'] as number,
+      updateBuffer: config.values['neuron.weights_update_buffer'] as number,
+      ...(epochTempo > 0 ? { tempo: epochTempo } : {}),
+    }),
+    finalizeWeights(weights, mg) {
+      const found = mg.ownerHotkey === undefined ? -1 : mg.hotkeys.indexOf(mg.ownerHotkey);
+      if (ownerBurn > 0 && found < 0 && !ownerMissingWarned) {
+        ownerMissingWarned = true;
+        logger.warn(
+          { ownerHotkey: mg.ownerHotkey ?? null },
+          "SN2: the subnet owner's hotkey holds no uid; weights go to miners only",
+        );
+      }
+      return burnToOwner(weights, found < 0 ? undefined : found, ownerBurn);
+    },
     async forward(ctx) {
       const reset = state.syncHotkeys(ctx.metagraph.hotkeys);
       if (reset.length > 0) logger.info({ uids: reset }, 'SN2: hotkey changed, score reset');

@@ -17,8 +17,9 @@ import {
   startLocalnet,
 } from '@taonode/chain';
 import {
-  DaemonProcess,
+  type DaemonProcess,
   freePort,
+  neuronCluster,
   type ProvisionedSubnet,
   provisionSubnet,
   readJsonLog,
@@ -28,6 +29,7 @@ import { createDendrite } from '@taonode/transport';
 import { Wallet } from '@taonode/wallet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlpCircuit, powCircuit } from '../circuits/catalog.js';
+import { blocksUntilNextEpoch } from '../scoring/weightWindow.js';
 import { Sn2QueryForCapacities } from '../synapses.js';
 import { buildCircuit } from '../zk/buildCircuit.js';
 import { testPtauSource } from '../zk/ptau.js';
@@ -39,43 +41,9 @@ const workDir = mkdtempSync(join(tmpdir(), 'sn2-chain-'));
 let localnet: Localnet;
 let client: ChainClient;
 let subnet: ProvisionedSubnet;
-const daemons: DaemonProcess[] = [];
+let daemons: DaemonProcess[] = [];
 const uidOf = (name: string) => subnet.neurons.find((n) => n.name === name)!.uid;
 const log = (name: string) => join(workDir, `${name}.log`);
-
-function daemon(name: string, args: string[]): DaemonProcess {
-  const entry = sn2NeuronEntry();
-  return new DaemonProcess({
-    name,
-    script: entry.script,
-    execArgv: entry.execArgv,
-    cwd: findRepoRoot() ?? process.cwd(),
-    logFile: log(name),
-    args: [
-      ...args,
-      '--netuid',
-      String(subnet.netuid),
-      '--wallet.name',
-      subnet.walletName,
-      '--wallet.path',
-      subnet.walletPath,
-      '--wallet.hotkey',
-      name,
-      '--subtensor.chain_endpoint',
-      localnet.url,
-      '--metrics.port',
-      '0',
-      '--logging.format',
-      'json',
-      '--neuron.metagraph_refresh_blocks',
-      '2',
-      '--neuron.state_dir',
-      join(workDir, 'state', name),
-      '--neuron.circuits',
-      CIRCUITS,
-    ],
-  });
-}
 
 beforeAll(async () => {
   // Built (or found in the cache) once here, so the three daemons start from the cache.
@@ -87,32 +55,32 @@ beforeAll(async () => {
     miners: 2,
     subnet: { tempo: 10 },
   });
-  // Local stakes are far below the reference's 1024; the permit and registration checks stay on.
-  const minerArgs = async (extra: string[]) => [
-    '--role',
-    'miner',
-    '--axon.ip',
-    '127.0.0.2',
-    '--axon.port',
-    String(await freePort('127.0.0.2')),
-    '--blacklist.min_stake',
-    '0',
-    ...extra,
-  ];
-  daemons.push(daemon('miner1', await minerArgs([])));
-  daemons.push(daemon('miner2', await minerArgs(['--neuron.test_tamper_outputs'])));
-  daemons.push(
-    daemon('validator', [
-      '--role',
-      'validator',
+  const { validator, miners } = neuronCluster({
+    subnet,
+    endpoint: localnet.url,
+    workDir,
+    cwd: findRepoRoot() ?? process.cwd(),
+    axonPorts: [await freePort('127.0.0.2'), await freePort('127.0.0.2')],
+    entry: sn2NeuronEntry(),
+    commonArgs: ['--neuron.circuits', CIRCUITS],
+    // Local stakes are far below the reference's 1024; the permit and registration checks stay on.
+    // miner2 tampers with its outputs.
+    minerArgs: (i) => ['--blacklist.min_stake', '0', ...(i === 1 ? ['--neuron.test_tamper_outputs'] : [])],
+    // Tempo 10: one update per tempo, in the last 6 blocks before the epoch boundary (§4.5 scaled down).
+    validatorArgs: [
+      '--neuron.weights_update_buffer',
+      '6',
       '--neuron.step_interval',
       '0.5',
       '--neuron.timeout',
       '30',
       '--neuron.moving_average_alpha',
       '0.4',
-    ]),
-  );
+      '--neuron.weights_rate_limit',
+      '10',
+    ],
+  });
+  daemons = [...miners, validator];
   for (const d of daemons) d.start();
 }, 5 * MINUTE);
 
@@ -151,18 +119,25 @@ describe('SN2 on the local chain', () => {
       expect(verified.every((l) => l.uid === uidOf('miner1'))).toBe(true);
       expect(verified[0]!.responseTime).toBeGreaterThan(0);
       const submitted = lines.filter((l) => l.msg === 'weights submitted');
-      for (const w of submitted) expect(w.uids).not.toContain(uidOf('miner2'));
-      const onChain = await waitFor(
+      for (const w of submitted) {
+        expect(w.uids).not.toContain(uidOf('miner2'));
+        expect(blocksUntilNextEpoch(w.decidedAt as number, subnet.netuid, 10)).toBeLessThanOrEqual(6);
+      }
+      const { rows: onChain, ownerUid } = await waitFor(
         'the weights in chain storage',
         async () => {
           const mg = await getMetagraph(client, { netuid: subnet.netuid, weights: true });
           const rows = mg.neurons[uidOf('validator')]!.weights ?? [];
-          return rows.length > 0 ? rows : undefined;
+          const owner = mg.neurons.find((n) => n.hotkey === mg.ownerHotkey)?.uid;
+          return rows.length > 0 ? { rows, ownerUid: owner } : undefined;
         },
         { timeoutMs: MINUTE, intervalMs: 2_000 },
       );
       expect(onChain.map((w) => w.uid)).toContain(uidOf('miner1'));
       expect(onChain.find((w) => w.uid === uidOf('miner2'))?.weight ?? 0).toBe(0);
+      // The reference's owner burn (§4.5): 0.8 to the owner's uid, miner weights scaled by 0.2.
+      expect(ownerUid).toBeDefined();
+      expect(onChain.find((w) => w.uid === ownerUid)?.weight ?? 0).toBeGreaterThanOrEqual(0.79);
     },
     10 * MINUTE,
   );

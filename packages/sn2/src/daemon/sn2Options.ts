@@ -1,4 +1,6 @@
 import type { OptionSpec } from '@taonode/neuron';
+import { OWNER_BURN_SHARE } from '../scoring/ownerBurn.js';
+import { WEIGHT_RATE_LIMIT, WEIGHT_UPDATE_BUFFER } from '../scoring/weightWindow.js';
 
 /** Bumped with the reference (spec §4.5); the chain refuses weights with an older key. */
 export const SN2_WEIGHTS_VERSION = 11002;
@@ -67,5 +69,38 @@ export const SN2_OPTIONS: readonly OptionSpec[] = [
     kind: 'boolean',
     default: false,
     description: 'SN2 miner, tests only: change the first output signal of every proof (it fails to verify)',
+  },
+  {
+    key: 'neuron.weights_rate_limit',
+    kind: 'integer',
+    default: WEIGHT_RATE_LIMIT,
+    min: 0,
+    description:
+      "SN2 validator: blocks since the last weight update before the next (the reference's WEIGHT_RATE_LIMIT; the chain's own limit wins when longer)",
+  },
+  {
+    key: 'neuron.weights_update_buffer',
+    kind: 'integer',
+    default: WEIGHT_UPDATE_BUFFER,
+    min: 0,
+    description:
+      "SN2 validator: set weights only this many blocks (or fewer) before the next epoch boundary (the reference's WEIGHT_UPDATE_BUFFER)",
+  },
+  {
+    key: 'neuron.epoch_tempo',
+    kind: 'integer',
+    default: 0,
+    min: 0,
+    description:
+      "SN2 validator: epoch length for the weight window; 0 = the subnet's tempo read from the chain (360 on SN2, the reference's EPOCH_TEMPO)",
+  },
+  {
+    key: 'neuron.owner_burn',
+    kind: 'number',
+    default: OWNER_BURN_SHARE,
+    min: 0,
+    max: 1,
+    description:
+      "SN2 validator: weight share routed to the subnet owner's uid, miner weights scaled by the rest (the reference's 80% burn since subnet-2 a3ce328); 0 turns it off",
   },
 ];

@@ -1,6 +1,6 @@
-import { type ChainClient, ChainError, connect } from '@taonode/chain';
+import { type ChainClient, ChainError, ChainUnreachableError, connect } from '@taonode/chain';
 import { type Command, InvalidArgumentError } from 'commander';
-import { CliError } from '../../io/index.js';
+import { CliError, EXIT } from '../../io/index.js';
 
 /** The parsed `--subtensor.*` flags (commander keeps the dots). */
 export interface ChainFlags {
@@ -49,6 +49,7 @@ export function toCliError(error: unknown): unknown {
   if (!(error instanceof ChainError)) return error;
   return new CliError(error.message, {
     code: error.name,
+    exitCode: error instanceof ChainUnreachableError ? EXIT.UNAVAILABLE : EXIT.FAILURE,
     hint: error.hint ?? `the chain refused it (${error.pallet ?? 'runtime'}.${error.name})`,
     cause: error,
   });

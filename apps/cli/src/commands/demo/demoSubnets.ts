@@ -14,24 +14,33 @@ export interface DemoSubnet {
   /** Extra flags for miner i (1-based): the test subnet makes miner 2 slower so scores differ. */
   minerArgs: (i: number) => string[];
   validatorArgs: string[];
+  /** The validator's `--neuron.moving_average_alpha` (default 0.3: scores settle within a few steps). */
+  movingAverageAlpha?: number;
+  /**
+   * Runs once before the subnet's daemons start, alongside the chain set-up (e.g. building SN2's
+   * circuits once instead of in every daemon at the same time); a non-zero exit fails the demo.
+   */
+  prepare?: () => { script: string; execArgv: string[]; args: string[] };
 }
 
 /** SN2 circuits in the demo: the PoW incentive at batch 2 and the MLP build in under a minute. */
 const SN2_DEMO_CIRCUITS = 'pow-2,mlp';
 
 /**
- * The SN2 daemon (`--role miner|validator`) of this checkout, from dist/ when the CLI runs built,
- * else from src/ through tsx. Found by path because the CLI does not depend on @taonode/sn2.
+ * A script of this checkout's SN2 package (the daemon, the circuit build), from dist/ when the CLI
+ * runs built, else from src/ through tsx. Found by path because the CLI does not depend on @taonode/sn2.
  */
-function sn2Entry(): { script: string; execArgv: string[] } {
+function sn2Script(folder: string, name: string): { script: string; execArgv: string[] } {
   const root = findRepoRoot() ?? process.cwd();
-  const built = join(root, 'packages', 'sn2', 'dist', 'daemon', 'main.js');
+  const built = join(root, 'packages', 'sn2', 'dist', folder, `${name}.js`);
   if (!import.meta.url.endsWith('.ts') && existsSync(built)) return { script: built, execArgv: [] };
   return {
-    script: join(root, 'packages', 'sn2', 'src', 'daemon', 'main.ts'),
+    script: join(root, 'packages', 'sn2', 'src', folder, `${name}.ts`),
     execArgv: ['--conditions=@taonode/source', '--import', 'tsx'],
   };
 }
+
+const sn2Entry = () => sn2Script('daemon', 'main');
 
 export const DEMO_SUBNETS: readonly DemoSubnet[] = [
   {
@@ -58,6 +67,62 @@ export const DEMO_SUBNETS: readonly DemoSubnet[] = [
       '--blacklist.min_stake',
       '0',
     ],
-    validatorArgs: ['--role', 'validator', '--neuron.circuits', SN2_DEMO_CIRCUITS],
+    // Tempo 10 here: one update per tempo, and the 15-block buffer of §4.5 spans the whole epoch.
+    validatorArgs: [
+      '--role',
+      'validator',
+      '--neuron.circuits',
+      SN2_DEMO_CIRCUITS,
+      '--neuron.weights_rate_limit',
+      '10',
+    ],
+    // SN2's 40% cut of a failed miner needs alpha >= 0.4 (docs/sn2.md, Scoring).
+    movingAverageAlpha: 0.4,
+    // pow-2 and mlp, built once (about 35 s the first time, cached after) before the daemons start.
+    prepare: () => ({ ...sn2Script('build', 'buildCircuitsMain'), args: ['--batch', '2'] }),
+  },
+  {
+    id: 'sn24',
+    title:
+      'SN24 OMEGA dataset (miners return video clips with ImageBind embeddings; the validator spot-checks, scores and files them as parquet)',
+    entry: () => sn24Script('main'),
+    // Tiny random-weight models and 3 generated 8 s videos, made once by `prepare`; stakes as SN2's.
+    minerArgs: () => ['--role', 'miner', ...sn24DemoFlags(), '--blacklist.min_stake', '0'],
+    validatorArgs: [
+      '--role',
+      'validator',
+      ...sn24DemoFlags(),
+      // 2 clips per answer, every accepted clip its own parquet file; a random unstuffer flags half of all texts.
+      ...['--sn24.num_videos', '2', '--sn24.dataset_batch_sizes', '1', '--sn24.unstuffer', 'off'],
+      // Tempo 10 here: weights every 10 blocks instead of the reference's 100.
+      ...['--neuron.epoch_length', '10'],
+    ],
+    prepare: () => ({
+      ...sn24Script('prepareDemoMain'),
+      args: ['--video-dir', sn24DemoVideos(), '--videos', '3'],
+    }),
   },
 ];
+
+/** SN24's daemon scripts (packages/sn24/src|dist/daemon), resolved like `sn2Script`. */
+function sn24Script(name: string): { script: string; execArgv: string[] } {
+  const daemonDir = (kind: 'src' | 'dist') =>
+    join(findRepoRoot() ?? process.cwd(), 'packages', 'sn24', kind, 'daemon');
+  const built = join(daemonDir('dist'), `${name}.js`);
+  const fromSource = import.meta.url.endsWith('.ts') || !existsSync(built);
+  return fromSource
+    ? {
+        script: join(daemonDir('src'), `${name}.ts`),
+        execArgv: ['--conditions=@taonode/source', '--import', 'tsx'],
+      }
+    : { script: built, execArgv: [] };
+}
+
+/** The demo's generated videos, kept in the checkout's git-ignored cache between demos. */
+function sn24DemoVideos(): string {
+  return join(findRepoRoot() ?? process.cwd(), '.cache', 'sn24-demo', 'videos');
+}
+
+function sn24DemoFlags(): string[] {
+  return ['--sn24.test_models', '--sn24.video_dir', sn24DemoVideos(), '--inference.device', 'cpu'];
+}

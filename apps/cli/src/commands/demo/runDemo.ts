@@ -6,6 +6,7 @@ import {
   DaemonProcess,
   freePort,
   loadValidatorState,
+  neuronArgs,
   type ProvisionedSubnet,
   provisionSubnet,
   sleep,
@@ -44,7 +45,12 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   let localnet: Localnet | undefined;
   let client: ChainClient | undefined;
   const subnets: RunningSubnet[] = [];
+  const chosen = DEMO_SUBNETS.filter((d) => options.subnets?.includes(d.id) ?? true);
+  await mkdir(join(workDir, 'logs'), { recursive: true });
+  // Started first so a slow one-off job (SN2's circuit build) overlaps the chain set-up.
+  const prepares = new Map(chosen.flatMap((def) => startPrepare(def, workDir, repoRoot)));
   const cleanup = async () => {
+    await Promise.all([...prepares.values()].map((p) => p.stop()));
     await Promise.all(subnets.flatMap((s) => s.daemons.map((d) => d.stop())));
     await client?.close();
     await localnet?.close();
@@ -54,7 +60,6 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     localnet = await startLocalnet({ blockMode: 'Instant', blockTimeMs: 1_000 });
     out(`[${elapsed()}] chain up at ${localnet.url} (spec ${localnet.specVersion}); work folder ${workDir}`);
     client = await connect({ chainEndpoint: localnet.url });
-    const chosen = DEMO_SUBNETS.filter((d) => options.subnets?.includes(d.id) ?? true);
     for (const def of chosen) {
       const provisioned = await provisionSubnet(client, {
         walletPath: join(workDir, 'wallets'),
@@ -63,6 +68,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         subnet: { tempo: 10 },
         onProgress: (step) => out(`[${elapsed()}] ${def.id}: ${step}`),
       });
+      await finishPrepare(def, prepares.get(def.id), (step) => out(`[${elapsed()}] ${def.id}: ${step}`));
       subnets.push(await launch(def, provisioned, localnet.url, workDir, repoRoot));
       out(`[${elapsed()}] ${def.id}: daemons started (logs in ${join(workDir, 'logs')})`);
     }
@@ -89,7 +95,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     return 0;
   } catch (error) {
     out(`demo failed after ${elapsed()}: ${error instanceof Error ? error.message : String(error)}`);
-    for (const d of subnets.flatMap((s) => s.daemons)) {
+    for (const d of [...prepares.values(), ...subnets.flatMap((s) => s.daemons)]) {
       const log = await readFile(d.spec.logFile, 'utf8').catch(() => '');
       out(`--- last lines of ${d.spec.name} (${d.spec.logFile})\n${log.split('\n').slice(-15).join('\n')}`);
     }
@@ -98,6 +104,32 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     await cleanup();
     if (!options.keep && options.dir === undefined) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The subnet's one-off job as a child process, logged beside the daemons; none when it has none. */
+function startPrepare(def: DemoSubnet, workDir: string, repoRoot: string): [string, DaemonProcess][] {
+  const job = def.prepare?.();
+  if (job === undefined) return [];
+  const d = new DaemonProcess({
+    name: `${def.id}-prepare`,
+    ...job,
+    cwd: repoRoot,
+    logFile: join(workDir, 'logs', `${def.id}-prepare.log`),
+  });
+  d.start();
+  return [[def.id, d]];
+}
+
+async function finishPrepare(
+  def: DemoSubnet,
+  job: DaemonProcess | undefined,
+  progress: (step: string) => void,
+): Promise<void> {
+  if (job === undefined) return;
+  if (job.running) progress('waiting for its preparation step to finish…');
+  const code = await job.waitForExit();
+  if (code !== 0)
+    throw new Error(`${def.id}'s preparation exited with code ${code} (log: ${job.spec.logFile})`);
 }
 
 function never(): Promise<void> {
@@ -112,27 +144,8 @@ async function launch(
   repoRoot: string,
 ): Promise<RunningSubnet> {
   const entry = def.entry();
-  await mkdir(join(workDir, 'logs'), { recursive: true });
-  const common = (name: string) => [
-    '--netuid',
-    String(p.netuid),
-    '--wallet.name',
-    p.walletName,
-    '--wallet.path',
-    p.walletPath,
-    '--wallet.hotkey',
-    name,
-    '--subtensor.chain_endpoint',
-    endpoint,
-    '--metrics.port',
-    '0',
-    '--logging.format',
-    'json',
-    '--neuron.metagraph_refresh_blocks',
-    '2',
-    '--neuron.state_dir',
-    join(workDir, 'state', def.id, name),
-  ];
+  const common = (name: string) =>
+    neuronArgs({ subnet: p, hotkey: name, endpoint, stateDir: join(workDir, 'state', def.id, name) });
   const daemons: DaemonProcess[] = [];
   let minerIndex = 0;
   for (const n of p.neurons) {
@@ -146,7 +159,7 @@ async function launch(
             '--neuron.timeout',
             '4',
             '--neuron.moving_average_alpha',
-            '0.3',
+            String(def.movingAverageAlpha ?? 0.3),
           ]
         : [
             ...def.minerArgs(++minerIndex),

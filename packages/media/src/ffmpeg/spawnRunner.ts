@@ -1,0 +1,7 @@
+import type { FfmpegRunner } from './ffmpegRunner.js';
+import { runProcess } from './runProcess.js';
+
+/** The drop-in fallback: ffmpeg through `child_process.spawn`, no dependency. */
+export function createSpawnRunner(ffmpegPath: string): FfmpegRunner {
+  return (args, options) => runProcess(ffmpegPath, args, options);
+}

@@ -1,0 +1,62 @@
+import type { AxonGuards, MinerHooks, PluginContext } from '@taonode/neuron';
+import type { Axon } from '@taonode/transport';
+import { NUM_VIDEOS } from '../constants.js';
+import { answerVideos } from '../miner/answerVideos.js';
+import type { VideoMetadata } from '../protocol.js';
+import { Videos } from '../protocol.js';
+import { openDaemonMedia } from './openDaemonMedia.js';
+import { openMinerImageBind } from './openModels.js';
+import { RequestGate } from './requestGate.js';
+import { sn24Settings } from './sn24Settings.js';
+
+/**
+ * The SN24 miner on the neuron runtime: answers `Videos` with clips from the video source, each
+ * with its three ImageBind embeddings. Callers pass the runtime's blacklist (registered, validator
+ * permit, stake) and priority (stake) unless `--neuron.disable_blacklist`. One request is worked on
+ * at a time; a failure answers an empty list (scored 0.005), never a crashed daemon.
+ */
+export async function createSn24Miner({
+  config,
+  logger,
+}: PluginContext): Promise<MinerHooks<Axon, AxonGuards>> {
+  const s = sn24Settings(config);
+  const { ff, source } = await openDaemonMedia(s, 'miner', logger);
+  const imagebind = await openMinerImageBind(s, ff, logger);
+  const gate = new RequestGate(s.maxQueuedRequests);
+  if (s.disableBlacklist) logger.warn('SN24 blacklist disabled: answering every caller');
+
+  async function answer(query: string, numVideos: number): Promise<VideoMetadata[]> {
+    const started = performance.now();
+    try {
+      const clips = await answerVideos(query, numVideos, {
+        source,
+        embedder: imagebind,
+        workDir: s.workDir,
+        onSkip: (skipped) => logger.debug(skipped, 'SN24 video skipped'),
+      });
+      const seconds = (performance.now() - started) / 1000;
+      logger.info({ query, clips: clips.length, asked: numVideos, seconds }, 'SN24 Videos answered');
+      return clips;
+    } catch (err) {
+      logger.warn({ query, err: err instanceof Error ? err.message : String(err) }, 'SN24 Videos failed');
+      return [];
+    }
+  }
+
+  return {
+    attach(axon, guards) {
+      const g: Partial<AxonGuards> = s.disableBlacklist ? { priority: guards.priority } : guards;
+      axon.attach(Videos, {
+        ...g,
+        forward: async (synapse) => {
+          // A validator asks for 8; anything else is clamped so a caller cannot order unbounded work.
+          const n = Math.max(0, Math.min(NUM_VIDEOS, Math.trunc(synapse.num_videos)));
+          synapse.video_metadata =
+            n === 0 ? [] : await gate.run(() => answer(synapse.query, n), [] as VideoMetadata[]);
+          return synapse;
+        },
+      });
+    },
+    close: () => imagebind.release(),
+  };
+}
