@@ -14,7 +14,7 @@ import { processNonces } from '../codec/nonce.js';
 import { BaseSynapse } from '../synapse/baseSynapse.js';
 import type { SynapseDef } from '../synapse/defineSynapse.js';
 import type { Synapse, SynapseBase } from '../synapse/synapse.js';
-import { emptyTerminal } from '../synapse/terminalInfo.js';
+import type { TerminalInfo } from '../synapse/terminalInfo.js';
 import { SDK_VERSION } from '../version.js';
 import type { AttachHandlers } from './hooks.js';
 import { NonceWindow } from './nonceWindow.js';
@@ -91,22 +91,31 @@ export function createAxon(options: AxonOptions): Axon {
   let app: FastifyInstance | undefined;
   let bound = { ip: bindIp, port: options.port ?? 8091 };
   const external = () => ({ ip: options.externalIp ?? bound.ip, port: options.externalPort ?? bound.port });
+  // What each request's `axon.ip/port` says; fixed once the socket is bound.
+  let published = external();
 
-  function middlewareSynapse(req: FastifyRequest, name: string, timeoutS: number): SynapseBase {
-    const headers = req.headers;
-    const dendrite = terminalFromHeaders(headers, 'dendrite');
+  function middlewareSynapse(
+    req: FastifyRequest,
+    name: string,
+    timeoutS: number,
+    bodyHash: string | undefined,
+  ): SynapseBase {
+    const dendrite = terminalFromHeaders(req.headers, 'dendrite');
     dendrite.ip = req.socket.remoteAddress ?? null;
     dendrite.port = req.socket.remotePort ?? null;
-    const axon = emptyTerminal();
-    Object.assign(axon, {
-      version: SDK_VERSION,
-      uuid,
-      nonce: processNonces.next(),
+    const ext = published;
+    const axon: TerminalInfo = {
       status_code: 100,
+      status_message: null,
+      process_time: null,
+      ip: ext.ip,
+      port: ext.port,
+      version: SDK_VERSION,
+      nonce: processNonces.next(),
+      uuid,
       hotkey,
-      ip: external().ip,
-      port: external().port,
-    });
+      signature: null,
+    };
     return {
       name,
       timeout: timeoutS,
@@ -114,7 +123,7 @@ export function createAxon(options: AxonOptions): Axon {
       header_size: 0,
       dendrite,
       axon,
-      computed_body_hash: headerValue(headers, 'computed_body_hash') ?? '',
+      computed_body_hash: bodyHash ?? '',
     };
   }
 
@@ -180,12 +189,13 @@ export function createAxon(options: AxonOptions): Axon {
         // verify → blacklist, before the body is read: rejected callers cost no upload.
         onRequest: async (req, reply) => {
           const timeoutS = Math.min(timeoutFromHeaders(req.headers) ?? def.timeoutS, maxTimeoutS);
-          const mw = middlewareSynapse(req, def.name, timeoutS);
+          const bodyHash = headerValue(req.headers, 'computed_body_hash');
+          const mw = middlewareSynapse(req, def.name, timeoutS, bodyHash);
           const state: RequestState = { route, mw, startMs: Date.now(), timeoutS, holdsGate: false };
           states.set(req, state);
           const verified = await verifyRequest({
             dendrite: mw.dendrite,
-            bodyHash: headerValue(req.headers, 'computed_body_hash'),
+            bodyHash,
             timeoutS,
             axonHotkey: hotkey,
             nonces,
@@ -207,9 +217,10 @@ export function createAxon(options: AxonOptions): Axon {
           const raced = verified.commit();
           if (raced !== undefined) return fail(reply, 401, `Not Verified with error: ${raced}`, mw);
         },
-        // Body parsed: validate fields, check the body hash the signature covered, then wait for
-        // a forward slot in priority order. One hook: each fastify hook step costs per request.
-        preHandler: async (req, reply) => {
+        // Body parsed: validate fields, check the body hash the signature covered, wait for a
+        // forward slot in priority order, forward. All in the handler: each fastify hook step
+        // costs per request.
+        handler: async (req, reply) => {
           const state = states.get(req)!;
           const parsed = def.parse(req.body ?? {});
           if (!parsed.success) {
@@ -231,16 +242,14 @@ export function createAxon(options: AxonOptions): Axon {
           state.synapse = synapse;
           state.hashInputs = hashInputs(synapse as unknown as Record<string, unknown>, def.hashFields);
           const priority = handlers.priority ? await handlers.priority(synapse) : 0;
-          const deadline = state.startMs + state.timeoutS * 1000;
-          const got = await gate.acquire(priority, deadline);
+          const got = gate.tryAcquire()
+            ? 'ok'
+            : await gate.acquire(priority, state.startMs + state.timeoutS * 1000);
           if (got === 'timeout')
             return fail(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
           if (got === 'overloaded')
             return fail(reply, 503, 'Axon overloaded: too many queued requests', state.mw);
           state.holdsGate = true;
-        },
-        handler: async (req, reply) => {
-          const state = states.get(req)!;
           return runForward(req, reply, state, { gate, fail });
         },
       });
@@ -285,6 +294,7 @@ export function createAxon(options: AxonOptions): Axon {
       await app.listen({ host: bindIp, port: options.port ?? 8091 });
       const addr = app.server.address();
       if (addr !== null && typeof addr === 'object') bound = { ip: addr.address, port: addr.port };
+      published = external();
     },
     async stop() {
       await app?.close();

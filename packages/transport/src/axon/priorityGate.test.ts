@@ -23,4 +23,17 @@ describe('PriorityGate', () => {
     expect(await late).toBe('timeout');
     expect(gate.queued).toBe(0);
   });
+
+  it('tryAcquire takes a free slot at once and never jumps the queue', async () => {
+    const gate = new PriorityGate(1, 10);
+    expect(gate.tryAcquire()).toBe(true);
+    expect(gate.tryAcquire()).toBe(false);
+    const waiting = gate.acquire(0, Date.now() + 10_000);
+    gate.release();
+    // The slot went to the waiter, not to a newcomer.
+    expect(gate.tryAcquire()).toBe(false);
+    expect(await waiting).toBe('ok');
+    gate.release();
+    expect(gate.running).toBe(0);
+  });
 });

@@ -19,6 +19,13 @@ export class PriorityGate {
     return this.#queue.length;
   }
 
+  /** Takes a free slot at once if there is one (no promise, no queue). */
+  tryAcquire(): boolean {
+    if (this.#running >= this.concurrency) return false;
+    this.#running++;
+    return true;
+  }
+
   acquire(priority: number, deadlineMs: number): Promise<'ok' | 'timeout' | 'overloaded'> {
     if (this.#running < this.concurrency) {
       this.#running++;

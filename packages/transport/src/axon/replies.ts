@@ -8,10 +8,13 @@ import type { SynapseBase } from '../synapse/synapse.js';
 const UNSAFE = /[^\t\x20-\x7e]/;
 const UNSAFE_ALL = /[^\t\x20-\x7e]/g;
 
+/** Makes every value of `h` header-safe, in place (the objects passed are built per response). */
 export function safeHeaders(h: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) out[k] = UNSAFE.test(v) ? v.replace(UNSAFE_ALL, '?') : v;
-  return out;
+  for (const k in h) {
+    const v = h[k]!;
+    if (UNSAFE.test(v)) h[k] = v.replace(UNSAFE_ALL, '?');
+  }
+  return h;
 }
 
 export function sendJson(
@@ -20,7 +23,9 @@ export function sendJson(
   headers: Record<string, string>,
   body: string,
 ): FastifyReply {
-  return reply.code(code).headers(safeHeaders(headers)).header('content-type', 'application/json').send(body);
+  const h = safeHeaders(headers);
+  h['content-type'] = 'application/json';
+  return reply.code(code).headers(h).send(body);
 }
 
 /**

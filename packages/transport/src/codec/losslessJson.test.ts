@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { JsonSyntaxError, parseLosslessJson, stringifyLosslessJson } from './losslessJson.js';
+import {
+  JsonSyntaxError,
+  parseLosslessJson,
+  parseLosslessJsonExact,
+  stringifyLosslessJson,
+} from './losslessJson.js';
 
 describe('lossless JSON', () => {
   it('keeps integers beyond 2^53 exact and round-trips them', () => {
@@ -66,5 +71,50 @@ describe('lossless JSON', () => {
     );
     const plain = { s: 'é"\n', n: [1.5, -0, null], o: { t: true, u: undefined, d: new Date(0) } };
     expect(stringifyLosslessJson(plain)).toBe(JSON.stringify(plain));
+  });
+
+  it('fast path agrees with the exact parser, including texts built to fool it', () => {
+    const docs = [
+      // A real request body shape: nonces in both terminals.
+      '{"name":"Dummy","dendrite":{"nonce":1763000000000000123,"uuid":"u"},"axon":{"nonce":1763000000000000456},"x":1}',
+      // Digits after `{"…":` inside a string value: rewriting them must not leak into the string.
+      '{"a{":": 12345678901234567890,x","n":12345678901234567890}',
+      '{"s":"{\\"k\\":12345678901234567890}","t":"a,\\"k\\": 12345678901234567890}"}',
+      // Big integers the member rewrite does not cover: array items, exponents, escaped keys.
+      '[12345678901234567890,1]',
+      '{"a":[1,{"b":-98765432109876543210}],"c":1e300,"d":12345678901234567.5}',
+      '{"k\\"x":12345678901234567890}',
+      // Marker look-alikes and prototype keys.
+      '{"s":"\\u0000big:123","n":12345678901234567890}',
+      '{"__proto__":12345678901234567890,"o":{"__proto__":{"p":1}}}',
+      '{"n" : 9007199254740993 , "m":9007199254740991}',
+    ];
+    // Invalid JSON stays invalid after the rewrite (leading zeros).
+    expect(() => parseLosslessJson('{"a":00000000000000001}')).toThrow(JsonSyntaxError);
+    for (const d of docs) {
+      const exact = parseLosslessJsonExact(d);
+      expect(parseLosslessJson(d), d).toEqual(exact);
+      expect(stringifyLosslessJson(parseLosslessJson(d)), d).toBe(stringifyLosslessJson(exact));
+    }
+    const proto = parseLosslessJson('{"__proto__":12345678901234567890}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(proto, '__proto__')?.value).toBe(12345678901234567890n);
+  });
+
+  it("fast path keeps the exact parser's nesting limit and errors", () => {
+    const deep = (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`;
+    expect(() => parseLosslessJsonExact(deep(300))).toThrow(/too deep/);
+    expect(() => parseLosslessJson(deep(300))).toThrow(/too deep/);
+    expect(parseLosslessJson(deep(200))).toEqual(parseLosslessJsonExact(deep(200)));
+    expect(() => parseLosslessJson('{"a":12345678901234567890')).toThrow(JsonSyntaxError);
+  });
+
+  it('writes marker look-alike strings as strings (fast path falls back)', () => {
+    const v = { a: '\u00000', b: { n: 5n, s: '\u00001' }, c: [7n, '\u00009'], d: { '\u00000': 1n } };
+    expect(stringifyLosslessJson(v)).toBe(
+      '{"a":"\\u00000","b":{"n":5,"s":"\\u00001"},"c":[7,"\\u00009"],"d":{"\\u00000":1}}',
+    );
+    expect(stringifyLosslessJson(3n)).toBe('3');
+    expect(stringifyLosslessJson({ deep: { er: { n: 1n } } })).toBe('{"deep":{"er":{"n":1}}}');
   });
 });

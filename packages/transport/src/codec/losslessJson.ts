@@ -15,6 +15,76 @@ export class JsonSyntaxError extends Error {
 const MAX_DEPTH = 256;
 
 export function parseLosslessJson(text: string): unknown {
+  return parseNative(text) ?? parseLosslessJsonExact(text);
+}
+
+// Fast path (a request body is parsed ~2x faster): native JSON.parse after rewriting every member
+// whose value is an integer of 16+ digits (`"nonce": 1763…`) into a marked string, turned back
+// into a bigint by the walk below. A rewrite that happens to hit digits inside a string literal
+// puts `"\u0000…` into that string, i.e. a backslash outside any string: invalid JSON, so
+// JSON.parse throws and the exact parser takes over. Texts that already contain `\u0000`, any
+// rounded integer left (array items, exponents), or deep nesting also go to the exact parser,
+// which owns the error messages.
+const BIG_MEMBER = /([{,]\s*"[^"\\]*"\s*:\s*)(-?[1-9]\d{15,})(?=\s*[,}])/g;
+const MARK = '\u0000big:';
+const NOT_EXACT = Symbol('not exact');
+
+function parseNative(text: string): unknown {
+  if (text.includes('\\u0000')) return undefined;
+  let rewritten = false;
+  const marked = text.replace(BIG_MEMBER, (_m, head: string, digits: string) => {
+    rewritten = true;
+    return `${head}"\\u0000big:${digits}"`;
+  });
+  let value: unknown;
+  try {
+    value = JSON.parse(marked);
+  } catch {
+    return undefined;
+  }
+  const out = restore(value, 0, rewritten);
+  return out === NOT_EXACT ? undefined : out;
+}
+
+/** Marked strings back to bigints; NOT_EXACT where JSON.parse rounded or nesting is too deep. */
+function restore(v: unknown, depth: number, marks: boolean): unknown {
+  if (typeof v === 'number') return Number.isInteger(v) && !Number.isSafeInteger(v) ? NOT_EXACT : v;
+  if (typeof v === 'string') {
+    if (!marks || !v.startsWith(MARK)) return v;
+    // As the exact parser: only integers beyond 2^53 become bigints.
+    const digits = v.slice(MARK.length);
+    const n = Number(digits);
+    return Number.isSafeInteger(n) ? n : BigInt(digits);
+  }
+  if (typeof v !== 'object' || v === null) return v;
+  if (depth >= MAX_DEPTH) return NOT_EXACT;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x === 'object' || typeof x === 'number' || (marks && typeof x === 'string')) {
+        const r = restore(x, depth + 1, marks);
+        if (r === NOT_EXACT) return NOT_EXACT;
+        v[i] = r;
+      }
+    }
+    return v;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x === 'object' || typeof x === 'number' || (marks && typeof x === 'string')) {
+      const r = restore(x, depth + 1, marks);
+      if (r === NOT_EXACT) return NOT_EXACT;
+      // JSON.parse made `__proto__` an own data property; plain assignment would hit the setter.
+      if (r !== x)
+        Object.defineProperty(o, k, { value: r, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return v;
+}
+
+/** The reference parser (no JSON.parse): what the fast path must always agree with. */
+export function parseLosslessJsonExact(text: string): unknown {
   const p = new Parser(text);
   p.ws();
   const value = p.value(0);
@@ -143,7 +213,70 @@ class Parser {
 
 /** JSON.stringify semantics (undefined skipped, non-finite → null), with bigint as a bare integer. */
 export function stringifyLosslessJson(value: unknown): string {
-  return write(value) ?? 'null';
+  return stringifyMarked(value) ?? write(value) ?? 'null';
+}
+
+// Fast path: one native JSON.stringify over a copy in which the bigints of the first levels (a
+// synapse's nonces sit in `dendrite`/`axon`) are marker strings, then the markers are replaced by
+// the digits. A string of the document that looks like a marker shows up as an extra (or unknown)
+// marker: then, as for bigints deeper down (the native call throws), the walk below answers.
+const BIG_MARK = /"\\u0000(\d+)"/g;
+const MARK_DEPTH = 2;
+
+function stringifyMarked(value: unknown): string | undefined {
+  const bigs: bigint[] = [];
+  const marked = markBigints(value, bigs, 0);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(marked);
+  } catch (err) {
+    if (err instanceof TypeError && /BigInt/i.test(err.message)) return undefined;
+    throw err;
+  }
+  if (text === undefined || bigs.length === 0) return text;
+  let seen = 0;
+  let unknown = false;
+  const out = text.replace(BIG_MARK, (_m, i: string) => {
+    const big = bigs[Number(i)];
+    if (big === undefined) {
+      unknown = true;
+      return _m;
+    }
+    seen++;
+    return big.toString();
+  });
+  return seen === bigs.length && !unknown ? out : undefined;
+}
+
+function markBigints(v: unknown, bigs: bigint[], depth: number): unknown {
+  if (typeof v === 'bigint') {
+    bigs.push(v);
+    return `\u0000${bigs.length - 1}`;
+  }
+  if (depth >= MARK_DEPTH || typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const r = markBigints(v[i], bigs, depth + 1);
+      if (r !== v[i]) {
+        copy ??= v.slice();
+        copy[i] = r;
+      }
+    }
+    return copy ?? v;
+  }
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return v;
+  let copy: Record<string, unknown> | undefined;
+  for (const k in v) {
+    if (!Object.hasOwn(v, k) || k === '__proto__') continue;
+    const x = (v as Record<string, unknown>)[k];
+    const r = markBigints(x, bigs, depth + 1);
+    if (r !== x) {
+      copy ??= { ...v };
+      copy[k] = r;
+    }
+  }
+  return copy ?? v;
 }
 
 // Containers are walked here only as far as bigints go: a nested object or array without a bigint

@@ -10,7 +10,11 @@ export function pythonFloatRepr(x: number): string {
   if (x === Number.POSITIVE_INFINITY) return 'inf';
   if (x === Number.NEGATIVE_INFINITY) return '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  if (Number.isInteger(x) && Math.abs(x) < 1e16) return `${x}.0`;
+  const abs = Math.abs(x);
+  if (Number.isInteger(x) && abs < 1e16) return `${x}.0`;
+  // Between 1e-4 and 1e16 both languages print the shortest round-trip digits in plain notation
+  // (JS switches to exponents only below 1e-6 and from 1e21 on): the common case, e.g. process_time.
+  if (abs >= 1e-4 && abs < 1e16) return String(x);
   // toExponential() without an argument gives the shortest digits that round-trip, like Python.
   const [mantissa, expText] = x.toExponential().split('e') as [string, string];
   const exp = Number(expText);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { sr25519Verify as wasmVerify } from '@polkadot/wasm-crypto';
 import { Keypair } from '@taonode/wallet';
 import { createAxon } from '../axon/createAxon.js';
+import { inlineVerifyCpu } from '../axon/signatureCheck.js';
 import { EMPTY_BODY_HASH } from '../codec/bodyHash.js';
 import { Dummy, sleep } from './fixtures.js';
 import { startFloorServer } from './floorServer.js';
@@ -23,6 +24,7 @@ const workers = arg('workers', 0);
 const offload = arg('offload', 0) === 1 ? 'always' : 'auto';
 const floor = arg('floor', 0) === 1;
 const signer = Keypair.fromUri('//Alice');
+inlineVerifyCpu.enabled = true;
 
 const axons: { ip: string; port: number; hotkey: string }[] = [];
 const stops: (() => Promise<void>)[] = [];
@@ -108,6 +110,8 @@ process.stdin.on('data', (chunk: string) => {
             userS: u.user / 1e6,
             systemS: u.system / 1e6,
             mainThreadS: mainThreadSeconds(),
+            inlineVerifies: inlineVerifyCpu.calls,
+            inlineVerifyCpuS: inlineVerifyCpu.cpuUs / 1e6,
           };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   }

@@ -9,6 +9,9 @@ export interface CpuSplit {
   systemS: number;
   /** The event-loop thread alone (Linux), without verify workers. */
   mainThreadS: number | null;
+  /** Signatures verified inline (on the event loop) so far, and the CPU those batches took. */
+  inlineVerifies: number;
+  inlineVerifyCpuS: number;
 }
 
 /** Starts benchAxons.ts in its own process (its CPU is not the load generator's). */
