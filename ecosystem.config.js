@@ -2,6 +2,10 @@
 //   PM2_HOME="$PWD/.pm2" pnpm exec pm2 start ecosystem.config.js            (all apps)
 //   PM2_HOME="$PWD/.pm2" pnpm exec pm2 start ecosystem.config.js --only sn2-miner
 // Edit the flags below (or set the env vars they read) the way you would pass them to a Python neuron.
+// TAONODE_PM2_NETUID_SN2 / _SN21 / _SN24 / _SN30 run a subnet at another netuid (testnet: SN2 is 118);
+// the defaults are the mainnet netuids. TAONODE_PM2_PORT_OFFSET (default 0) shifts every axon and
+// metrics port below, e.g. to run a second set beside the first. Any other option goes through the
+// daemons' own env vars (TAONODE_<OPTION>, e.g. TAONODE_SN24_UNSTUFFER=off) or config/<app>.json.
 // Apps whose subnet is not implemented yet print "not implemented yet" and exit 78; pm2 leaves them
 // stopped instead of restarting them in a loop (stop_exit_codes). See docs/neuron.md.
 import { dirname, join } from 'node:path';
@@ -16,6 +20,18 @@ const sourceArgs = ['--conditions=@taonode/source', '--import', 'tsx'];
 const network = env.TAONODE_PM2_NETWORK ?? 'finney';
 const walletName = env.TAONODE_PM2_WALLET ?? 'default';
 const walletPath = env.TAONODE_PM2_WALLET_PATH ?? '~/.bittensor/wallets';
+// A typo here would otherwise start every app on a NaN port or netuid; fail loudly at `pm2 start`.
+function intFromEnv(name, fallback, max) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > max) {
+    throw new Error(`${name}=${JSON.stringify(raw)} is not an integer from 0 to ${max}; fix or unset it`);
+  }
+  return n;
+}
+const portOffset = intFromEnv('TAONODE_PM2_PORT_OFFSET', 0, 50_000);
+const netuidOf = (mainnet) => String(intFromEnv(`TAONODE_PM2_NETUID_SN${mainnet}`, mainnet, 65_535));
 
 // entry: the package folder and the path of main inside src/ (or dist/ once built).
 function daemon(name, [pkg, main], args, metricsPort) {
@@ -41,7 +57,7 @@ function daemon(name, [pkg, main], args, metricsPort) {
 }
 
 const subnetApps = [
-  // name, netuid, axon port (miners), metrics port
+  // name, mainnet netuid, axon port (miners), metrics port
   ['sn2-miner', 2, 8091, 9101],
   ['sn2-validator', 2, 0, 9102],
   ['sn21-miner', 21, 8092, 9103],
@@ -56,7 +72,7 @@ const subnetApps = [
     [`apps/${name}`, 'main'],
     [
       '--netuid',
-      String(netuid),
+      netuidOf(netuid),
       '--wallet.name',
       walletName,
       '--wallet.hotkey',
@@ -65,9 +81,9 @@ const subnetApps = [
       walletPath,
       '--subtensor.network',
       network,
-      ...(axonPort ? ['--axon.port', String(axonPort)] : []),
+      ...(axonPort ? ['--axon.port', String(axonPort + portOffset)] : []),
     ],
-    metricsPort,
+    metricsPort + portOffset,
   ),
 );
 

@@ -55,6 +55,23 @@ describe('ecosystem.config.js', () => {
     expect(ports.size).toBe(8);
   });
 
+  it('takes per-subnet netuids and a port offset from the environment (testnet, several boxes)', async () => {
+    const apps = await loadApps({
+      TAONODE_TEST_NETUID: '',
+      TAONODE_PM2_NETUID_SN2: '118',
+      TAONODE_PM2_PORT_OFFSET: '100',
+    });
+    const byName = new Map(apps.map((a) => [a.name, a]));
+    expect(flag(byName.get('sn2-miner')!, '--netuid')).toBe('118');
+    expect(flag(byName.get('sn2-validator')!, '--netuid')).toBe('118');
+    expect(flag(byName.get('sn24-miner')!, '--netuid')).toBe('24');
+    expect(flag(byName.get('sn2-miner')!, '--axon.port')).toBe('8191');
+    expect(flag(byName.get('sn2-miner')!, '--metrics.port')).toBe('9201');
+    await expect(loadApps({ TAONODE_TEST_NETUID: '', TAONODE_PM2_NETUID_SN24: 'abc' })).rejects.toThrow(
+      /TAONODE_PM2_NETUID_SN24="abc" is not an integer/,
+    );
+  });
+
   it('adds the test-subnet apps for a local chain when TAONODE_TEST_NETUID is set', async () => {
     const apps = await loadApps({
       TAONODE_TEST_NETUID: '5',

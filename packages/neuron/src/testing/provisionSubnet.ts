@@ -36,6 +36,8 @@ export async function provisionSubnet(
     walletPath: string;
     walletName?: string;
     miners: number;
+    /** Hotkey names instead of `validator` and `miner1`…`minerN` (e.g. pm2 app names); sets the miner count. */
+    hotkeys?: { validator: string; miners: readonly string[] };
     validatorStakeTao?: number;
     subnet?: CreateSubnetOptions;
     onProgress?: (step: string) => void;
@@ -51,9 +53,11 @@ export async function provisionSubnet(
   await fundAccount(client, coldkey.ss58Address, taoToRao(100_000));
   const { netuid } = await createSubnet(client, options.subnet ?? {});
   progress(`subnet ${netuid} created`);
-  const names = ['validator', ...Array.from({ length: options.miners }, (_, i) => `miner${i + 1}`)];
+  const names = options.hotkeys
+    ? [options.hotkeys.validator, ...options.hotkeys.miners]
+    : ['validator', ...Array.from({ length: options.miners }, (_, i) => `miner${i + 1}`)];
   const neurons: ProvisionedNeuron[] = [];
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
     const existing = (await wallet.listHotkeys()).includes(name);
     const hotkey = existing
       ? await wallet.getHotkey({ hotkey: name })
@@ -61,7 +65,7 @@ export async function provisionSubnet(
     const { uid } = await burnedRegister(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid });
     neurons.push({
       name,
-      role: name === 'validator' ? 'validator' : 'miner',
+      role: i === 0 ? 'validator' : 'miner',
       hotkey: hotkey.ss58Address,
       uid,
     });
