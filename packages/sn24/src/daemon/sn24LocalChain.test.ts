@@ -19,9 +19,9 @@ import {
 } from '@taonode/chain';
 import { createFfmpeg } from '@taonode/media';
 import {
-  DaemonProcess,
+  type DaemonProcess,
   freePort,
-  neuronArgs,
+  neuronCluster,
   type ProvisionedSubnet,
   provisionSubnet,
   readJsonLog,
@@ -44,25 +44,6 @@ const daemons: DaemonProcess[] = [];
 const uid = (name: string) => subnet.neurons.find((n) => n.name === name)!.uid;
 const logOf = (name: string) => join(work, `${name}.log`);
 
-function startDaemon(name: string, roleArgs: string[]): DaemonProcess {
-  const { script, execArgv } = sn24NeuronEntry();
-  const d = new DaemonProcess({
-    name,
-    script,
-    execArgv,
-    cwd: findRepoRoot() ?? process.cwd(),
-    logFile: logOf(name),
-    args: [
-      ...roleArgs,
-      ...neuronArgs({ subnet, hotkey: name, endpoint: localnet.url, stateDir: join(work, 'state', name) }),
-      ...['--inference.device', 'cpu', '--sn24.test_models', '--sn24.video_dir', videoDir],
-    ],
-  });
-  d.start();
-  daemons.push(d);
-  return d;
-}
-
 /** Files under `dir`, recursively. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -80,26 +61,27 @@ beforeAll(async () => {
     miners: 1,
     subnet: { tempo: 10 },
   });
-  startDaemon('miner1', [
-    ...['--role', 'miner', '--axon.ip', '127.0.0.2', '--axon.port', String(await freePort('127.0.0.2'))],
+  const cluster = neuronCluster({
+    subnet,
+    endpoint: localnet.url,
+    workDir: work,
+    cwd: findRepoRoot() ?? process.cwd(),
+    axonPorts: [await freePort('127.0.0.2')],
+    entry: sn24NeuronEntry(),
+    commonArgs: ['--inference.device', 'cpu', '--sn24.test_models', '--sn24.video_dir', videoDir],
     // Local stakes are far below the reference's 10,240; registration and permit checks stay on.
-    ...['--blacklist.min_stake', '0'],
-  ]);
-  startDaemon('validator', [
-    ...[
-      '--role',
-      'validator',
-      '--neuron.step_interval',
-      '1',
-      '--sn24.num_videos',
-      '2',
-      '--neuron.epoch_length',
-      '10',
+    minerArgs: () => ['--blacklist.min_stake', '0'],
+    validatorArgs: [
+      // SN24's own timeout (--sn24.timeout) bounds its queries; these restore the runtime defaults.
+      ...['--neuron.step_interval', '1', '--neuron.timeout', '12'],
+      ...['--sn24.num_videos', '2', '--neuron.epoch_length', '10'],
+      ...['--sn24.dataset_dir', datasetDir, '--sn24.dataset_batch_sizes', '1'],
+      // A random-weight unstuffer flags about half of all texts; the bad-input tests run the model.
+      ...['--sn24.unstuffer', 'off'],
     ],
-    ...['--sn24.dataset_dir', datasetDir, '--sn24.dataset_batch_sizes', '1'],
-    // A random-weight unstuffer flags about half of all texts; the bad-input tests run the model.
-    ...['--sn24.unstuffer', 'off'],
-  ]);
+  });
+  daemons.push(...cluster.miners, cluster.validator);
+  for (const d of daemons) d.start();
 }, 5 * MINUTE);
 
 afterAll(async () => {

@@ -27,18 +27,22 @@ export interface DemoSubnet {
 const SN2_DEMO_CIRCUITS = 'pow-2,mlp';
 
 /**
- * A script of this checkout's SN2 package (the daemon, the circuit build), from dist/ when the CLI
- * runs built, else from src/ through tsx. Found by path because the CLI does not depend on @taonode/sn2.
+ * A script of one of this checkout's subnet packages (a daemon, a build step), from dist/ when the
+ * CLI runs built, else from src/ through tsx. Found by path because the CLI does not depend on the
+ * subnet packages.
  */
-function sn2Script(folder: string, name: string): { script: string; execArgv: string[] } {
+function packageScript(pkg: string, folder: string, name: string): { script: string; execArgv: string[] } {
   const root = findRepoRoot() ?? process.cwd();
-  const built = join(root, 'packages', 'sn2', 'dist', folder, `${name}.js`);
+  const built = join(root, 'packages', pkg, 'dist', folder, `${name}.js`);
   if (!import.meta.url.endsWith('.ts') && existsSync(built)) return { script: built, execArgv: [] };
   return {
-    script: join(root, 'packages', 'sn2', 'src', folder, `${name}.ts`),
+    script: join(root, 'packages', pkg, 'src', folder, `${name}.ts`),
     execArgv: ['--conditions=@taonode/source', '--import', 'tsx'],
   };
 }
+
+const sn2Script = (folder: string, name: string) => packageScript('sn2', folder, name);
+const sn24Script = (name: string) => packageScript('sn24', 'daemon', name);
 
 const sn2Entry = () => sn2Script('daemon', 'main');
 
@@ -103,20 +107,6 @@ export const DEMO_SUBNETS: readonly DemoSubnet[] = [
     }),
   },
 ];
-
-/** SN24's daemon scripts (packages/sn24/src|dist/daemon), resolved like `sn2Script`. */
-function sn24Script(name: string): { script: string; execArgv: string[] } {
-  const daemonDir = (kind: 'src' | 'dist') =>
-    join(findRepoRoot() ?? process.cwd(), 'packages', 'sn24', kind, 'daemon');
-  const built = join(daemonDir('dist'), `${name}.js`);
-  const fromSource = import.meta.url.endsWith('.ts') || !existsSync(built);
-  return fromSource
-    ? {
-        script: join(daemonDir('src'), `${name}.ts`),
-        execArgv: ['--conditions=@taonode/source', '--import', 'tsx'],
-      }
-    : { script: built, execArgv: [] };
-}
 
 /** The demo's generated videos, kept in the checkout's git-ignored cache between demos. */
 function sn24DemoVideos(): string {
