@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { TokenizerError } from '../errors.js';
+import { bpeMerge, byteAlphabet } from './byteLevelBpe.js';
 import { cleanText } from './cleanText.js';
 
 /** Merges CLIP keeps from its vocabulary file: 49152 − 256 − 2 lines after the header. */
@@ -10,28 +11,6 @@ const SOT = '<|startoftext|>';
 const EOT = '<|endoftext|>';
 const PATTERN =
   /<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+/giu;
-
-/**
- * GPT-2/CLIP's reversible byte → printable character map. `order` is the vocabulary order: the
- * printable bytes first, then the others (mapped to U+0100 onwards).
- */
-function byteAlphabet(): { chars: string[]; order: string[] } {
-  const printable: number[] = [];
-  for (let b = 33; b <= 126; b++) printable.push(b);
-  for (let b = 161; b <= 172; b++) printable.push(b);
-  for (let b = 174; b <= 255; b++) printable.push(b);
-  const chars = new Array<string>(256);
-  for (const b of printable) chars[b] = String.fromCharCode(b);
-  const order = printable.map((b) => chars[b]);
-  let extra = 0;
-  for (let b = 0; b < 256; b++) {
-    if (chars[b] === undefined) {
-      chars[b] = String.fromCharCode(256 + extra++);
-      order.push(chars[b]);
-    }
-  }
-  return { chars, order };
-}
 
 /**
  * ImageBind's text tokenizer (CLIP's byte-level BPE): ids identical to the Python SimpleTokenizer for
@@ -108,29 +87,7 @@ export class ClipTokenizer {
     const cached = this.cache.get(token);
     if (cached) return cached;
     const chars = [...token];
-    let word = [...chars.slice(0, -1), `${chars.at(-1)}</w>`];
-    while (word.length > 1) {
-      let best = -1;
-      let bestRank = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < word.length - 1; i++) {
-        const r = this.ranks.get(`${word[i]} ${word[i + 1]}`);
-        if (r !== undefined && r < bestRank) {
-          bestRank = r;
-          best = i;
-        }
-      }
-      if (best < 0) break;
-      const first = word[best];
-      const second = word[best + 1];
-      const merged: string[] = [];
-      for (let i = 0; i < word.length; i++) {
-        if (i < word.length - 1 && word[i] === first && word[i + 1] === second) {
-          merged.push(first + second);
-          i++;
-        } else merged.push(word[i]);
-      }
-      word = merged;
-    }
+    const word = bpeMerge([...chars.slice(0, -1), `${chars.at(-1)}</w>`], this.ranks);
     if (this.cache.size < 50_000) this.cache.set(token, word);
     return word;
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { bpeMerge, byteAlphabet } from '@taonode/media';
 import { z } from 'zod';
 import { type EncoderBatch, padRows } from './encoderBatch.js';
 import { Sn24ModelError } from './errors.js';
@@ -8,13 +9,11 @@ const PATTERN = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s
 
 /** GPT-2's reversible byte → printable character map (vocabularies are written in these characters). */
 export function byteChars(): string[] {
-  const chars = new Array<string>(256);
-  const printable = (b: number) => (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174 && b <= 255);
-  let extra = 0;
-  for (let b = 0; b < 256; b++) chars[b] = String.fromCharCode(printable(b) ? b : 256 + extra++);
-  return chars;
+  return byteAlphabet().chars;
 }
 const BYTE_CHARS = byteChars();
+// Words seen by a long-running validator are unbounded; keep the cache as CLIP's tokenizer does.
+const CACHE_MAX = 50_000;
 
 const vocabSchema = z.record(z.string(), z.number().int().nonnegative());
 
@@ -63,31 +62,9 @@ export class ByteBpeTokenizer {
   private bpe(word: string): number[] {
     const hit = this.cache.get(word);
     if (hit) return hit;
-    let parts = [...word];
-    for (;;) {
-      let best = -1;
-      let bestRank = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < parts.length - 1; i++) {
-        const r = this.ranks.get(`${parts[i]} ${parts[i + 1]}`);
-        if (r !== undefined && r < bestRank) {
-          bestRank = r;
-          best = i;
-        }
-      }
-      if (best < 0) break;
-      const [a, b] = [parts[best] as string, parts[best + 1] as string];
-      const next: string[] = [];
-      for (let i = 0; i < parts.length; i++) {
-        // Merge every occurrence of the winning pair, left to right, as GPT-2 does.
-        if (parts[i] === a && parts[i + 1] === b) {
-          next.push(a + b);
-          i++;
-        } else next.push(parts[i] as string);
-      }
-      parts = next;
-    }
+    const parts = bpeMerge([...word], this.ranks);
     const ids = parts.map((p) => this.vocab.get(p) ?? this.unk);
-    this.cache.set(word, ids);
+    if (this.cache.size < CACHE_MAX) this.cache.set(word, ids);
     return ids;
   }
 
