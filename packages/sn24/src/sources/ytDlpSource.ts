@@ -1,9 +1,9 @@
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { delimiter, extname, join } from 'node:path';
+import { type ProcessResult, runProcess } from '@taonode/media';
 import { z } from 'zod';
 import { classifyDownloadError, SpotCheckDownloadError } from '../scoring/spotCheck.js';
-import { runTool, type ToolResult } from './runTool.js';
 import type { VideoCandidate, VideoSource } from './types.js';
 import { isYoutubeLikeId } from './videoId.js';
 
@@ -18,6 +18,9 @@ export const ytDlpOptionsSchema = z.object({
   download_timeout_ms: z.number().int().positive().default(60_000),
 });
 export type YtDlpOptions = z.input<typeof ytDlpOptionsSchema>;
+
+// One JSON line per result; a search that prints more than this is not yt-dlp behaving.
+const MAX_SEARCH_OUTPUT = 16 * 1024 * 1024;
 
 /** yt-dlp is not installed or its search failed (download failures are SpotCheckDownloadError). */
 export class YtDlpError extends Error {
@@ -94,7 +97,7 @@ export function parseSearchOutput(stdout: string): VideoCandidate[] {
 }
 
 /** yt-dlp's own error line ("ERROR: [youtube] …: Video unavailable"), else the stderr tail. */
-function errorLine(r: ToolResult): string {
+function errorLine(r: ProcessResult): string {
   const lines = r.stderr.split('\n').map((l) => l.trim());
   const error = lines.filter((l) => l.startsWith('ERROR:')).at(-1);
   return (error ?? lines.filter(Boolean).slice(-2).join(' | ')).slice(0, 500) || `exit code ${r.exitCode}`;
@@ -114,8 +117,11 @@ export function ytDlpSource(input: YtDlpOptions & { path: string }): VideoSource
     async search(query, limit) {
       const n = Math.max(1, Math.floor(limit));
       const args = [...common, '--flat-playlist', '--dump-json', '--', `ytsearch${n}:${query}`];
-      const r = await runTool(input.path, args, o.search_timeout_ms);
-      const found = parseSearchOutput(r.stdout);
+      const r = await runProcess(input.path, args, {
+        timeoutMs: o.search_timeout_ms,
+        maxStdoutBytes: MAX_SEARCH_OUTPUT,
+      });
+      const found = parseSearchOutput(r.stdout.toString('utf8'));
       if (found.length === 0 && (r.exitCode !== 0 || r.timedOut || r.spawnError)) {
         const why =
           r.spawnError?.message ?? (r.timedOut ? `timed out after ${o.search_timeout_ms} ms` : errorLine(r));
@@ -141,7 +147,7 @@ export function ytDlpSource(input: YtDlpOptions & { path: string }): VideoSource
           '--',
           `https://www.youtube.com/watch?v=${videoId}`,
         ];
-        const r = await runTool(input.path, args, o.download_timeout_ms);
+        const r = await runProcess(input.path, args, { timeoutMs: o.download_timeout_ms });
         if (r.spawnError)
           throw new SpotCheckDownloadError('other', `yt-dlp did not start: ${r.spawnError.message}`);
         if (r.timedOut)
