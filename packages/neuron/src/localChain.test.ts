@@ -283,8 +283,14 @@ describe('pm2 start ecosystem.config.js', () => {
       const after = new Map((await pm2List(repoRoot, pm2Env)).map((p) => [p.name, p]));
       for (const name of implemented) {
         expect(after.get(name)).toMatchObject({ status: 'stopped', restarts: 0 });
-        const log = await readJsonLog(byName.get(name)!.outLog);
-        expect(log.some((l) => l.msg === 'stopped')).toBe(true);
+        // pm2's God daemon writes the log from the app's pipe; its last line may land just after
+        // `pm2 stop` returns.
+        const outLog = byName.get(name)!.outLog;
+        await waitFor(
+          `"stopped" in ${name}'s log`,
+          async () => (await readJsonLog(outLog)).some((l) => l.msg === 'stopped'),
+          { timeoutMs: 5_000, intervalMs: 200 },
+        );
       }
     },
     8 * MINUTE,

@@ -39,12 +39,17 @@ export class DaemonProcess {
     child.stdout?.pipe(this.log, { end: false });
     child.stderr?.pipe(this.log, { end: false });
     this.child = child;
+    const log = this.log;
     this.exited = new Promise((resolve) => {
-      // 'close', not 'exit': 'exit' can come before the pipes are drained, and the log file would
-      // lose the daemon's last lines (e.g. "stopped").
+      // 'close', not 'exit': 'exit' can come before the pipes are drained. And the piped chunks may
+      // still sit in the file stream's queue after 'close', so wait for the file to be written too;
+      // otherwise a reader right after stop() misses the daemon's last lines (e.g. "stopped").
       child.on('close', (code, signal) => {
-        this.exitCode = code ?? (signal ? 128 : null);
-        resolve(this.exitCode);
+        const exitCode = code ?? (signal ? 128 : null);
+        log.end(() => {
+          this.exitCode = exitCode;
+          resolve(exitCode);
+        });
       });
     });
   }
@@ -56,7 +61,6 @@ export class DaemonProcess {
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
     const code = await this.exited;
     clearTimeout(timer);
-    this.log?.end();
     return code;
   }
 
@@ -65,7 +69,6 @@ export class DaemonProcess {
     if (!this.child || this.exitCode !== undefined) return;
     this.child.kill('SIGKILL');
     await this.exited;
-    this.log?.end();
   }
 
   waitForExit(): Promise<number | null> {

@@ -198,11 +198,13 @@ describe('SN2 and SN24 apps under pm2 on a local chain', () => {
       expect(stopped.code, stopped.stderr).toBe(0);
       for (const app of await pm2List(root, pm2Env)) {
         expect(app, app.name).toMatchObject({ status: 'stopped', restarts: 0 });
-        const log = await readJsonLog(app.outLog);
-        expect(
-          log.some((l) => l.msg === 'stopped'),
-          app.name,
-        ).toBe(true);
+        // pm2's God daemon writes the log from the app's pipe; its last line may land just after
+        // `pm2 stop` returns.
+        await waitFor(
+          `"stopped" in ${app.name}'s log`,
+          async () => (await readJsonLog(app.outLog)).some((l) => l.msg === 'stopped'),
+          { timeoutMs: 5_000, intervalMs: 200 },
+        );
       }
     },
     6 * MINUTE,
