@@ -44,7 +44,11 @@ export const testSubnet: SubnetPlugin<Dendrite, TestRound, Axon, AxonGuards> = {
         const responses = await ctx.dendrite.query(
           ctx.miners.map((m) => m.axon),
           Dummy.create({ dummy_input: input }),
-          { timeout: ctx.config.neuron.timeoutSeconds, concurrency: ctx.config.neuron.queryConcurrency },
+          {
+            timeout: ctx.config.neuron.timeoutSeconds,
+            concurrency: ctx.config.neuron.queryConcurrency,
+            signal: ctx.signal,
+          },
         );
         return {
           input,

@@ -79,17 +79,21 @@ export async function createSn2Validator({
       );
       const notQueryable = ctx.miners.filter((m) => !queryable.includes(m)).map((m) => m.uid);
       const results = await mapLimit(queryable, ctx.config.neuron.queryConcurrency, (m) =>
-        service.query(ctx.dendrite, m, ctx.config.neuron.timeoutSeconds).catch(
-          (err: unknown): QueriedResult => ({
-            uid: m.uid,
-            circuit: 'unknown',
-            verified: false,
-            responseTime: null,
-            proofSize: 5000,
-            reason: 'call_failed',
-            detail: err instanceof Error ? err.message : String(err),
+        service
+          .query(ctx.dendrite, m, ctx.config.neuron.timeoutSeconds, ctx.signal)
+          .catch((err: unknown): QueriedResult => {
+            // Stopping is not the miner's fault: the step is dropped, nobody is penalised.
+            if (ctx.signal.aborted) throw err;
+            return {
+              uid: m.uid,
+              circuit: 'unknown',
+              verified: false,
+              responseTime: null,
+              proofSize: 5000,
+              reason: 'call_failed',
+              detail: err instanceof Error ? err.message : String(err),
+            };
           }),
-        ),
       );
       return { results, notQueryable };
     },

@@ -63,7 +63,12 @@ export class ValidatorService {
     return this.circuits[this.rng.int(0, this.circuits.length - 1)]!;
   }
 
-  async query(dendrite: Dendrite, miner: MinerTarget, timeoutSeconds: number): Promise<QueriedResult> {
+  async query(
+    dendrite: Dendrite,
+    miner: MinerTarget,
+    timeoutSeconds: number,
+    signal?: AbortSignal,
+  ): Promise<QueriedResult> {
     const circuit = this.pickCircuit();
     const inputs = this.guard.fresh(() => generateInputs(circuit.definition, this.rng));
     const base = { uid: miner.uid, circuit: circuit.definition.name };
@@ -73,7 +78,7 @@ export class ValidatorService {
       const r = await dendrite.call(
         miner.axon,
         Sn2ProofOfWeights.create({ verification_key_hash: circuit.id, proof_system: 'CIRCOM', inputs }),
-        { timeout: timeoutSeconds },
+        { timeout: timeoutSeconds, signal },
       );
       answer = { proof: r.proof, public_signals: r.public_signals };
       status = {
@@ -85,7 +90,7 @@ export class ValidatorService {
       const r = await dendrite.call(
         miner.axon,
         Sn2QueryZkProof.create({ query_input: { public_inputs: inputs, model_id: circuit.id } }),
-        { timeout: timeoutSeconds },
+        { timeout: timeoutSeconds, signal },
       );
       answer = { query_output: r.query_output };
       status = {

@@ -68,6 +68,7 @@ export async function createSn24Validator({
                 numVideos: s.numVideos,
                 timeoutS: s.timeoutS,
                 concurrency: ctx.config.neuron.queryConcurrency,
+                signal: ctx.signal,
               });
         return { query, answers };
       },

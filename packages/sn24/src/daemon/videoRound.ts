@@ -38,12 +38,12 @@ export async function askMiners(
   dendrite: Pick<Dendrite, 'query'>,
   miners: readonly MinerTarget[],
   query: string,
-  opts: { numVideos: number; timeoutS: number; concurrency: number },
+  opts: { numVideos: number; timeoutS: number; concurrency: number; signal?: AbortSignal },
 ): Promise<MinerAnswer[]> {
   const replies = await dendrite.query(
     miners.map((m) => m.axon),
     videosRequest(query, opts.numVideos),
-    { timeout: opts.timeoutS, concurrency: opts.concurrency },
+    { timeout: opts.timeoutS, concurrency: opts.concurrency, signal: opts.signal },
   );
   return replies.map((r, i) => {
     const ok = r.dendrite.status_code === 200;

@@ -39,6 +39,12 @@ export interface QueryOptions {
   /** seconds (default: the synapse type's timeoutS, 12 unless set). */
   timeout?: number;
   concurrency?: number;
+  /**
+   * Cancels the call: requests in flight are aborted, none are started, and the promise rejects
+   * with the signal's reason. Cancelling is the caller's decision, not a miner's fault, so unlike a
+   * timeout it is never written into a synapse's status.
+   */
+  signal?: AbortSignal;
 }
 
 export interface Dendrite {
@@ -173,10 +179,14 @@ export function createDendrite(options: DendriteOptions): Dendrite {
   }
 
   async function call<F extends object>(axon: AxonTarget, template: Synapse<F>, opts?: QueryOptions) {
+    const cancel = opts?.signal;
+    cancel?.throwIfAborted();
     const lane = lanes.acquire(`${axon.hotkey}@${axon.ip}:${axon.port}`);
     const started = performance.now();
     let p: Prepared<F> | undefined;
     const controller = new AbortController();
+    const onCancel = () => controller.abort(cancel?.reason);
+    cancel?.addEventListener('abort', onCancel, { once: true });
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -190,9 +200,11 @@ export function createDendrite(options: DendriteOptions): Dendrite {
       processResponse(p.def, p.synapse, status, headers, text);
     } catch (err) {
       if (p === undefined) throw err;
+      if (cancel?.aborted && !timedOut) throw cancel.reason;
       applyError(p.synapse, err, timedOut);
     } finally {
       clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
       lanes.release(lane);
     }
     p.synapse.dendrite.process_time = (performance.now() - started) / 1000;
@@ -200,10 +212,14 @@ export function createDendrite(options: DendriteOptions): Dendrite {
   }
 
   async function* stream<F extends object>(axon: AxonTarget, template: Synapse<F>, opts?: QueryOptions) {
+    const cancel = opts?.signal;
+    cancel?.throwIfAborted();
     const lane = lanes.acquire(`${axon.hotkey}@${axon.ip}:${axon.port}`);
     const started = performance.now();
     const p = prepare(axon, template, lane.uuid, opts);
     const controller = new AbortController();
+    const onCancel = () => controller.abort(cancel?.reason);
+    cancel?.addEventListener('abort', onCancel, { once: true });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -226,9 +242,11 @@ export function createDendrite(options: DendriteOptions): Dendrite {
         p.synapse.dendrite.status_message = p.synapse.axon.status_message ?? 'Success';
       }
     } catch (err) {
+      if (cancel?.aborted && !timedOut) throw cancel.reason;
       applyError(p.synapse, err, timedOut);
     } finally {
       clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
       lanes.release(lane);
     }
     p.synapse.dendrite.process_time = (performance.now() - started) / 1000;

@@ -74,6 +74,44 @@ describe('dendrite', () => {
     expect(r.dendrite.status_message).toBe('Request timeout after 0.3 seconds');
   });
 
+  it('a cancelled query aborts requests in flight, starts no more, and rejects with the reason', async () => {
+    let started = 0;
+    const server = await rawServer((_req, res, body) => {
+      started++;
+      setTimeout(() => res.writeHead(200).end(body), 5_000).unref();
+    });
+    try {
+      const axons = Array.from({ length: 6 }, () => ({
+        ip: '127.0.0.1',
+        port: server.port,
+        hotkey: alice.ss58Address,
+      }));
+      const shutdown = new AbortController();
+      const t0 = performance.now();
+      const pending = dendrite.query(axons, Dummy.create({ dummy_input: 1 }), {
+        concurrency: 2,
+        timeout: 30,
+        signal: shutdown.signal,
+      });
+      await sleep(200);
+      shutdown.abort(new Error('validator stopping'));
+      await expect(pending).rejects.toThrow('validator stopping');
+      expect(performance.now() - t0).toBeLessThan(4_000);
+      expect(started).toBe(2);
+      // Already cancelled: nothing is sent at all.
+      await expect(
+        dendrite.call(target(), Dummy.create({ dummy_input: 1 }), { signal: shutdown.signal }),
+      ).rejects.toThrow('validator stopping');
+      // A signal that never fires changes nothing.
+      const [ok] = await dendrite.query([target()], Dummy.create({ dummy_input: 2 }), {
+        signal: new AbortController().signal,
+      });
+      expect(ok!.dendrite.status_code).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("uses the synapse type's own default timeout", async () => {
     const Quick = defineSynapse('Quick', z.object({ q: z.string().default('') }), { timeoutS: 0.25 });
     let seenTimeout: string | undefined;
