@@ -36,5 +36,8 @@ export function createLogger(options: LoggerOptions): Logger {
       transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } },
     });
   }
-  return pino(base);
+  // Synchronous writes: pino's default stdout stream is asynchronous, and a daemon that ends with
+  // process.exit (a stop, a fatal start error, a second signal) or crashes would lose its last lines
+  // — exactly the ones an operator reads. Daemon logs are a few lines per step, so the cost is nil.
+  return pino(base, pino.destination({ dest: 1, sync: true }));
 }
