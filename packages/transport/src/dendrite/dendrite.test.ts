@@ -75,10 +75,10 @@ describe('dendrite', () => {
   });
 
   it('a cancelled query aborts requests in flight, starts no more, and rejects with the reason', async () => {
+    // This server never answers: without the cancel, the query would hang for its 30 s timeout.
     let started = 0;
-    const server = await rawServer((_req, res, body) => {
+    const server = await rawServer(() => {
       started++;
-      setTimeout(() => res.writeHead(200).end(body), 5_000).unref();
     });
     try {
       const axons = Array.from({ length: 6 }, () => ({
@@ -87,16 +87,15 @@ describe('dendrite', () => {
         hotkey: alice.ss58Address,
       }));
       const shutdown = new AbortController();
-      const t0 = performance.now();
       const pending = dendrite.query(axons, Dummy.create({ dummy_input: 1 }), {
         concurrency: 2,
         timeout: 30,
         signal: shutdown.signal,
       });
-      await sleep(200);
+      while (started < 2) await sleep(20);
       shutdown.abort(new Error('validator stopping'));
       await expect(pending).rejects.toThrow('validator stopping');
-      expect(performance.now() - t0).toBeLessThan(4_000);
+      await sleep(100);
       expect(started).toBe(2);
       // Already cancelled: nothing is sent at all.
       await expect(
