@@ -127,8 +127,6 @@ export function createAxon(options: AxonOptions): Axon {
     };
   }
 
-  const fail = sendFailure;
-
   function build(): FastifyInstance {
     const f: FastifyInstance = Fastify({
       loggerInstance: options.logger as FastifyBaseLogger | undefined,
@@ -152,10 +150,11 @@ export function createAxon(options: AxonOptions): Axon {
       }
     });
 
+    // Routes are fixed once built (attach() refuses after start()).
+    const available = [...routes.keys()].map((n) => `'${n}'`).join(', ');
     f.setNotFoundHandler((req, reply) => {
       const name = (req.url.split('?')[0] ?? '').split('/')[1] ?? '';
-      const available = [...routes.keys()].map((n) => `'${n}'`).join(', ');
-      return fail(
+      return sendFailure(
         reply,
         404,
         `Synapse name '${name}' not found. Available synapses [${available}]`,
@@ -167,17 +166,22 @@ export function createAxon(options: AxonOptions): Axon {
       const mw = states.get(req)?.mw;
       if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
         const limit = states.get(req)?.route.def.maxBodyBytes;
-        return fail(reply, 413, `Request body too large: the limit for this synapse is ${limit} bytes`, mw);
+        return sendFailure(
+          reply,
+          413,
+          `Request body too large: the limit for this synapse is ${limit} bytes`,
+          mw,
+        );
       }
       if (err instanceof JsonSyntaxError || (err.statusCode === 400 && err.message.startsWith('Malformed'))) {
-        return fail(reply, 400, err.message, mw);
+        return sendFailure(reply, 400, err.message, mw);
       }
       if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
-        return fail(reply, err.statusCode, err.message, mw);
+        return sendFailure(reply, err.statusCode, err.message, mw);
       }
       const id = randomUUID();
       options.logger?.error({ err, errorId: id, url: req.url }, 'axon request failed');
-      return fail(reply, 500, `Internal Server Error #${id}`, mw);
+      return sendFailure(reply, 500, `Internal Server Error #${id}`, mw);
     });
 
     for (const route of routes.values()) {
@@ -201,21 +205,21 @@ export function createAxon(options: AxonOptions): Axon {
             nonces,
             pool,
           });
-          if (!verified.ok) return fail(reply, 401, `Not Verified with error: ${verified.reason}`, mw);
+          if (!verified.ok) return sendFailure(reply, 401, `Not Verified with error: ${verified.reason}`, mw);
           if (handlers.verify) {
             try {
               await handlers.verify(mw);
             } catch (err) {
-              return fail(reply, 401, `Not Verified with error: ${(err as Error).message}`, mw);
+              return sendFailure(reply, 401, `Not Verified with error: ${(err as Error).message}`, mw);
             }
           }
           if (handlers.blacklist) {
             const r = await handlers.blacklist(mw);
             const [blocked, why] = typeof r === 'boolean' ? [r, 'blacklisted'] : r;
-            if (blocked) return fail(reply, 403, `Forbidden. Key is blacklisted: ${why}.`, mw);
+            if (blocked) return sendFailure(reply, 403, `Forbidden. Key is blacklisted: ${why}.`, mw);
           }
           const raced = verified.commit();
-          if (raced !== undefined) return fail(reply, 401, `Not Verified with error: ${raced}`, mw);
+          if (raced !== undefined) return sendFailure(reply, 401, `Not Verified with error: ${raced}`, mw);
         },
         // Body parsed: validate fields, check the body hash the signature covered, wait for a
         // forward slot in priority order, forward. All in the handler: each fastify hook step
@@ -228,11 +232,11 @@ export function createAxon(options: AxonOptions): Axon {
               .slice(0, 5)
               .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
               .join('; ');
-            return fail(reply, 422, `Invalid ${def.name} fields: ${issues}`, state.mw);
+            return sendFailure(reply, 422, `Invalid ${def.name} fields: ${issues}`, state.mw);
           }
           const synapse = parsed.data;
           if (def.bodyHash(synapse) !== state.mw.computed_body_hash) {
-            return fail(
+            return sendFailure(
               reply,
               401,
               'Not Verified with error: computed_body_hash does not match the body',
@@ -246,11 +250,11 @@ export function createAxon(options: AxonOptions): Axon {
             ? 'ok'
             : await gate.acquire(priority, state.startMs + state.timeoutS * 1000);
           if (got === 'timeout')
-            return fail(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
+            return sendFailure(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
           if (got === 'overloaded')
-            return fail(reply, 503, 'Axon overloaded: too many queued requests', state.mw);
+            return sendFailure(reply, 503, 'Axon overloaded: too many queued requests', state.mw);
           state.holdsGate = true;
-          return runForward(req, reply, state, { gate, fail });
+          return runForward(req, reply, state, gate);
         },
       });
     }

@@ -8,7 +8,7 @@ import type { SynapseDef } from '../synapse/defineSynapse.js';
 import type { Synapse, SynapseBase } from '../synapse/synapse.js';
 import type { AttachHandlers, StreamResponse } from './hooks.js';
 import type { PriorityGate } from './priorityGate.js';
-import { safeHeaders, sendJson } from './replies.js';
+import { safeHeaders, sendFailure, sendJson } from './replies.js';
 
 export interface RequestState {
   route: { def: SynapseDef<object, unknown>; handlers: AttachHandlers<Synapse<object>> };
@@ -20,11 +20,6 @@ export interface RequestState {
   synapse?: Synapse<object>;
   /** The request's hashed field values, to reuse its body hash in the response when unchanged. */
   hashInputs?: unknown[];
-}
-
-interface Deps {
-  gate: PriorityGate;
-  fail(reply: FastifyReply, code: number, message: string, mw: SynapseBase | undefined): FastifyReply;
 }
 
 function isStream(v: unknown): v is StreamResponse {
@@ -40,7 +35,7 @@ export async function runForward(
   req: FastifyRequest,
   reply: FastifyReply,
   state: RequestState,
-  deps: Deps,
+  gate: PriorityGate,
 ): Promise<FastifyReply> {
   const { def, handlers } = state.route;
   const synapse = state.synapse!;
@@ -68,9 +63,9 @@ export async function runForward(
       returned.then(
         (r) => {
           // A stream that arrives in time is sent, and releases the slot when it ends.
-          if (!isStream(r) || timedOut) deps.gate.release();
+          if (!isStream(r) || timedOut) gate.release();
         },
-        () => deps.gate.release(),
+        () => gate.release(),
       );
       const remainingMs = Math.max(0, state.startMs + state.timeoutS * 1000 - Date.now());
       const timeout = new Promise<'timeout'>((resolve) => {
@@ -85,12 +80,12 @@ export async function runForward(
     }
     if (result === 'timeout') {
       ctx.abort();
-      return deps.fail(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
+      return sendFailure(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
     }
     const processTime = (Date.now() - state.startMs) / 1000;
     if (isStream(result)) {
       releaseHere = false;
-      return sendStream(reply, state, result, processTime, ctx, deps.gate);
+      return sendStream(reply, state, result, processTime, ctx, gate);
     }
     // Typed by the handler's signature; not re-validated (a zod pass per response costs more than
     // the rest of the response path).
@@ -112,10 +107,10 @@ export async function runForward(
   } catch (err) {
     const id = randomUUID();
     req.log.error({ err, errorId: id, synapse: def.name }, 'forward failed');
-    return deps.fail(reply, 500, `Internal Server Error #${id}`, state.mw);
+    return sendFailure(reply, 500, `Internal Server Error #${id}`, state.mw);
   } finally {
     clearTimeout(timer);
-    if (releaseHere) deps.gate.release();
+    if (releaseHere) gate.release();
   }
 }
 
