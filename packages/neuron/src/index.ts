@@ -79,9 +79,4 @@ export {
   type ValidatorState,
   type WeightsRecord,
 } from './validator/validatorState.js';
-export {
-  oncePerTempo,
-  type WeightsCadence,
-  type WeightsDecision,
-  weightsDecision,
-} from './validator/weightsSchedule.js';
+export { type WeightsCadence, type WeightsDecision, weightsDecision } from './validator/weightsSchedule.js';

@@ -57,6 +57,11 @@ export async function runNeuron<A, G, D, Round>(options: RunNeuronOptions<A, G, 
     }
     throw error;
   }
+  const problem = options.plugin.checkConfig?.(config);
+  if (problem) {
+    err(`${options.app}: ${problem}\n`);
+    return EXIT_USAGE;
+  }
   const logger = createLogger({
     level: config.logging.level,
     format: config.logging.format,

@@ -22,6 +22,11 @@ export interface SubnetPlugin<D, Round = unknown, A = unknown, G = unknown> {
   versionKey: number;
   /** The subnet's own `--neuron.*` options (validated with everything else at start). */
   options?: readonly OptionSpec[];
+  /**
+   * What option types cannot check (a list of names, a flag that needs another), run once the config
+   * has loaded and before anything connects: a returned message stops the daemon with a usage error.
+   */
+  checkConfig?(config: NeuronConfig): string | undefined;
   createMiner?(ctx: PluginContext): Promise<MinerHooks<A, G>> | MinerHooks<A, G>;
   createValidator?(ctx: PluginContext): Promise<ValidatorHooks<D, Round>> | ValidatorHooks<D, Round>;
 }

@@ -167,32 +167,21 @@ export class ValidatorLoop<D, Round> {
     }
     const block = await chain.blockNumber();
     // Decide on a fresh metagraph: LastUpdate on chain is the truth about what already landed.
-    let mg: NeuronMetagraph = this.deps.cache.value!;
-    const firstCheck = weightsDecision({
-      block,
-      mg,
-      ownUid,
-      last: this.lastWeights,
-      backoffUntilBlock: this.backoffUntilBlock,
-      cadence: this.deps.hooks.weightsCadence,
-    });
-    if (!firstCheck.due) {
-      logger.debug({ block, reason: firstCheck.reason }, 'weights not due');
-      return;
-    }
-    mg = await this.deps.cache.refresh();
-    const decision = weightsDecision({
-      block,
-      mg,
-      ownUid,
-      last: this.lastWeights,
-      backoffUntilBlock: this.backoffUntilBlock,
-      cadence: this.deps.hooks.weightsCadence,
-    });
-    if (!decision.due) {
-      logger.debug({ block, reason: decision.reason }, 'weights not due');
-      return;
-    }
+    const due = (mg: NeuronMetagraph) => {
+      const decision = weightsDecision({
+        block,
+        mg,
+        ownUid,
+        last: this.lastWeights,
+        backoffUntilBlock: this.backoffUntilBlock,
+        cadence: this.deps.hooks.weightsCadence,
+      });
+      if (!decision.due) logger.debug({ block, reason: decision.reason }, 'weights not due');
+      return decision.due;
+    };
+    if (!due(this.deps.cache.value!)) return;
+    const mg = await this.deps.cache.refresh();
+    if (!due(mg)) return;
     const scored = this.book.toWeights();
     if (scored.uids.length === 0) {
       this.notice('no positive scores yet; not setting weights');

@@ -49,6 +49,21 @@ export function ptauFromConfig(values: NeuronConfig['values']): PtauSource {
 }
 
 /**
+ * The circuit flags option types cannot check (the list, ptau with its sha256), for the runtime's
+ * start-up check: a typo fails in a second as a usage error, not after chain start-up.
+ */
+export function circuitFlagProblem(config: NeuronConfig): string | undefined {
+  try {
+    parseCircuitList(config.values['neuron.circuits'] as string);
+    ptauFromConfig(config.values);
+    return undefined;
+  } catch (err) {
+    // Anything else (no workspace for the test ptau) is loadCircuits' to report.
+    return err instanceof CircuitListError ? err.message : undefined;
+  }
+}
+
+/**
  * A circuit whose keys were made elsewhere (`pnpm build:circuits --export`): compiled here for the
  * witness generator (deterministic, so it matches the published zkey), keys read from `keysDir`.
  */
