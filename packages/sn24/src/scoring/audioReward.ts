@@ -6,7 +6,6 @@ import {
   MIN_AUDIO_LENGTH_SECONDS,
   MIN_SCORE,
   NUM_AUDIOS,
-  YOUTUBE_ID_LENGTH,
 } from '../constants.js';
 import type { AudioMetadata } from '../protocol.js';
 import {
@@ -18,8 +17,8 @@ import {
   inverseDer,
 } from './audioScore.js';
 import { dedupeInBatch, localNovelty } from './novelty.js';
-import { SpotCheckDownloadError } from './spotCheck.js';
-import { isAllowedClipLength } from './structure.js';
+import { pickIndex, SpotCheckDownloadError } from './spotCheck.js';
+import { checkStructure } from './structure.js';
 import type { Vec } from './vectors.js';
 import { samePcm, wavPcm16Samples } from './wavSamples.js';
 
@@ -57,7 +56,6 @@ const done = (reward: number | null, reason: AudioRewardReason): AudioReward => 
   reason,
   accepted: [],
 });
-const pick = (n: number, rng: () => number) => Math.min(n - 1, Math.floor(rng() * n));
 const wavOf = (item: AudioMetadata) => Buffer.from(item.audio_bytes ?? '', 'base64');
 
 /** Spec §5.5 for one miner's `audio_metadata`; never throws (a failing model ⇒ null). */
@@ -80,16 +78,15 @@ async function score(
   deps: AudioScoringDeps,
   numAudios: number,
 ): Promise<AudioReward> {
-  const all = (metadata ?? []).slice(0, numAudios);
-  if (all.length === 0) return done(MIN_SCORE, 'empty');
-  if (all.some((m) => [...m.video_id].length !== YOUTUBE_ID_LENGTH))
-    return done(FAKE_VIDEO_PUNISHMENT, 'fake_id');
-  let items = all.filter((m) => isAllowedClipLength(m.end_time - m.start_time));
+  const structure = checkStructure(metadata, numAudios);
+  if (structure.kind === 'empty') return done(MIN_SCORE, 'empty');
+  if (structure.kind === 'fake_id') return done(FAKE_VIDEO_PUNISHMENT, 'fake_id');
+  let items = structure.items;
   if (items.length === 0) return done(MIN_SCORE, 'no_valid_clips');
 
   // Spot check (p = 0.1): the miner's WAV must equal the validator's own extraction sample for sample.
   if (deps.rng() < CHECK_PROBABILITY && deps.downloadWav !== undefined) {
-    const item = items[pick(items.length, deps.rng)]!;
+    const item = items[pickIndex(items.length, deps.rng)]!;
     let theirs: Uint8Array;
     try {
       theirs = await deps.downloadWav(item);
@@ -120,7 +117,7 @@ async function score(
   if (items.length === 0) return done(MIN_SCORE, 'no_valid_clips');
 
   const queryEmb = await deps.embedText(query);
-  const sample = items[pick(items.length, deps.rng)]!;
+  const sample = items[pickIndex(items.length, deps.rng)]!;
   const wav = wavOf(sample);
   const parts = {
     inverseDer: inverseDer(await deps.diarizationError(sample, wav)),

@@ -54,7 +54,8 @@ export type SpotCheckOutcome =
   | { result: 'fail'; mode: 'description' | 'download'; item: number }
   | { result: 'fake'; item: number };
 
-const pick = (n: number, rng: () => number) => Math.min(n - 1, Math.floor(rng() * n));
+/** A uniform index in [0, n) from one draw (clamped, should the rng ever return 1). */
+export const pickIndex = (n: number, rng: () => number) => Math.min(n - 1, Math.floor(rng() * n));
 
 /**
  * Spec §5.2 step 4: with probability 0.1 download random items until one works and require all
@@ -71,7 +72,7 @@ export async function runSpotCheck(
   if (download && deps.downloadAndEmbed !== undefined) {
     const left = items.map((_, i) => i);
     while (left.length > 0) {
-      const i = left.splice(pick(left.length, deps.rng), 1)[0]!;
+      const i = left.splice(pickIndex(left.length, deps.rng), 1)[0]!;
       const item = items[i]!;
       let got: Recomputed;
       try {
@@ -90,7 +91,7 @@ export async function runSpotCheck(
       return { result: ok ? 'pass' : 'fail', mode: 'download', item: i };
     }
   }
-  const i = pick(items.length, deps.rng);
+  const i = pickIndex(items.length, deps.rng);
   const item = items[i]!;
   const emb = await deps.embedText(item.description);
   const ok = embeddingsMatch([[emb, item.description_emb]]);

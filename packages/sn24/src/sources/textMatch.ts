@@ -1,5 +1,5 @@
 /** Lower-cased words of a text (letters and digits), for the local source's simple search. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
