@@ -1,6 +1,11 @@
+/** The `q`-quantile (0 ≤ q ≤ 1) of a sample, nearest rank below (NaN when empty). */
+export function quantile(xs: readonly number[], q: number): number {
+  return [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? Number.NaN;
+}
+
 /** Median of a sample (NaN when empty). */
 export function median(xs: readonly number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return quantile(xs, 0.5);
 }
 
 const ms = (s: number) => Math.round(s * 10_000) / 10;

@@ -2,13 +2,13 @@
 // TAONODE_BENCH_DEVICE says otherwise). Writes bench/results/inference-tiny-imagebind.json.
 import { loadavg } from 'node:os';
 import { writeBenchResult } from '../../../scripts/lib/benchResult.js';
+import { median } from '../../../scripts/lib/benchStats.js';
 import { createSession } from './createSession.js';
 import type { Device } from './device.js';
 import { runBatched } from './runBatched.js';
 import { ensureTinyImageBind } from './testing/index.js';
 
 const device = (process.env.TAONODE_BENCH_DEVICE ?? 'cpu') as Device;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const round = (x: number) => Math.round(x * 100) / 100;
 const loadBefore = loadavg()[0];
 const models = await ensureTinyImageBind();
@@ -24,7 +24,7 @@ for (const c of cases) {
   const t0 = performance.now();
   const session = await createSession(c.path, { device });
   const loadMs = performance.now() - t0;
-  const rowSize = c.row.reduce((a, b) => a * b, 1);
+  const rowSize = c.row.reduce<number>((a, b) => a * b, 1);
   for (const n of c.batches) {
     const input =
       c.model === 'text'

@@ -19,7 +19,6 @@ export { clipFrameIndices, clipTimepoints } from './imagebind/clipTimepoints.js'
 export { CLIP_MERGES, ClipTokenizer, CONTEXT_LENGTH } from './imagebind/clipTokenizer.js';
 export { FLOAT32_EPS, kaldiFbank, melBanks } from './imagebind/kaldiFbank.js';
 export { loadVisionInput, VISION_SAMPLING, type VisionInput } from './imagebind/loadVision.js';
-export { countedTokens, splitTextByTokenLimit, TEXT_CHUNK_TOKENS } from './imagebind/textChunks.js';
 export {
   CLIP_MEAN,
   CLIP_STD,

@@ -29,7 +29,7 @@ export {
   type UnstufferModelOptions,
   unstufferModelSchema,
 } from './models/modelOptions.js';
-export { type ClipTimings, OnnxImageBind, STUFFING_CHUNK_TOKENS } from './models/onnxImageBind.js';
+export { type ClipTimings, OnnxImageBind } from './models/onnxImageBind.js';
 export { OnnxUnstuffer } from './models/onnxUnstuffer.js';
 export type {
   ClipEmbeddings,

@@ -11,4 +11,3 @@ export {
   tinyVisionModel,
 } from './tinyImageBind.js';
 export { defaultTinyModelDir, ensureTinyImageBind, type TinyModelPaths } from './tinyModels.js';
-export { TINY_TEXT_MODELS_VERSION, tinyGteModel, tinyUnstufferModel } from './tinyTextModels.js';

@@ -3,12 +3,11 @@
 // bench/results/media-ffmpeg-runner.json.
 import { loadavg } from 'node:os';
 import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
+import { quantile } from '../../../../scripts/lib/benchStats.js';
 import { createFfmpeg, type Ffmpeg } from './createFfmpeg.js';
 import { MEDIA_RUNNERS, type MediaRunner } from './ffmpegRunner.js';
 
 const CALLS = 40;
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? Number.NaN;
 const round = (x: number) => Math.round(x * 100) / 100;
 
 // One 16×16 frame to stdout: the piped path every decode uses, with almost no work for ffmpeg.

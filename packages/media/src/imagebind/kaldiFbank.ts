@@ -34,6 +34,9 @@ export function melBanks(
   const melLow = melScale(lowFreq);
   const melHigh = melScale(nyquist);
   const delta = (melHigh - melLow) / (numBins + 1);
+  // Every triangle is evaluated at the same FFT bin frequencies; take their mel values once.
+  const binMel = new Float64Array(half);
+  for (let k = 0; k < half; k++) binMel[k] = melScale(binWidth * k);
   const banks: Float64Array[] = [];
   for (let m = 0; m < numBins; m++) {
     const left = melLow + m * delta;
@@ -41,7 +44,7 @@ export function melBanks(
     const right = melLow + (m + 2) * delta;
     const row = new Float64Array(half + 1);
     for (let k = 0; k < half; k++) {
-      const mel = melScale(binWidth * k);
+      const mel = binMel[k];
       const up = (mel - left) / (center - left);
       const down = (right - mel) / (right - center);
       row[k] = Math.max(0, Math.min(up, down));

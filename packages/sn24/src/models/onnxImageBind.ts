@@ -5,18 +5,11 @@ import {
   type Ffmpeg,
   loadAudioInput,
   loadVisionInput,
-  splitTextByTokenLimit,
-  TEXT_CHUNK_TOKENS,
 } from '@taonode/media';
-import { EMBEDDING_DIM } from '../constants.js';
-import { uniqueTokenCount } from '../scoring/relevance.js';
+import { CHUNK_TOKENS, EMBEDDING_DIM } from '../constants.js';
 import { Sn24ModelError } from './errors.js';
+import { countedTokens, splitTextByTokenLimit, TEXT_CHUNK_TOKENS } from './textChunks.js';
 import type { ClipEmbeddings, ImageBindEmbedder } from './types.js';
-
-/** Token context the reference uses to count a description's tokens (LENGTH_TOKENIZER). */
-const LENGTH_CONTEXT = 1024;
-/** Chunk size of the extraneous-chunk stuffing check (spec §5.2 step 11). */
-export const STUFFING_CHUNK_TOKENS = 60;
 
 /** Seconds per stage of one clip's embedding (the validator bench reports these). */
 export interface ClipTimings {
@@ -110,14 +103,13 @@ export class OnnxImageBind implements ImageBindEmbedder {
     return out;
   }
 
-  async embedTextChunks(text: string, maxTokens = STUFFING_CHUNK_TOKENS): Promise<number[][]> {
+  async embedTextChunks(text: string, maxTokens = CHUNK_TOKENS): Promise<number[][]> {
     const rows = await this.embedRows(this.chunks(text, maxTokens));
     return rows.map((r) => checked(r, 'text chunk'));
   }
 
   uniqueTokens(text: string): number {
-    const row = [this.tokenizer.sot, ...this.tokenizer.encode(text), this.tokenizer.eot];
-    return uniqueTokenCount(row.slice(0, LENGTH_CONTEXT));
+    return new Set(countedTokens(this.tokenizer, text)).size;
   }
 
   async release(): Promise<void> {

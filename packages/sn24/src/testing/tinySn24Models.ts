@@ -1,14 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  defaultTinyModelDir,
-  ensureTinyImageBind,
-  TINY_TEXT_MODELS_VERSION,
-  tinyGteModel,
-  tinyUnstufferModel,
-} from '@taonode/inference/testing';
+import { defaultTinyModelDir, ensureTinyImageBind } from '@taonode/inference/testing';
 import { writeFileAtomic } from '@taonode/wallet';
 import type { Sn24ModelOptions } from '../models/modelOptions.js';
+import { TINY_TEXT_MODELS_VERSION, tinyGteModel, tinyUnstufferModel } from './tinyTextModels.js';
 import { tinyByteBpeVocab, tinyClipVocab, tinyWordPieceVocab } from './tinyVocabularies.js';
 
 /** `<repo>/.cache/models/<version>/` beside the tiny ImageBind files (git-ignored). */

@@ -5,6 +5,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
+import { quantile } from '../../../../scripts/lib/benchStats.js';
 import { openExactIndex } from './exactIndex.js';
 
 const N = Number(process.env.BENCH_VECTORS ?? 100_000);
@@ -26,8 +27,6 @@ const randomVector = () => {
   return v;
 };
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const ms = (x: number) => Math.round(x * 100) / 100;
 const cpuUs = (since: NodeJS.CpuUsage) => {
   const d = process.cpuUsage(since);
@@ -125,13 +124,13 @@ try {
       vectorsPerCpuSecond: Math.round(N / (ingestCpuUs / 1e6)),
       fsyncPerBatch: false,
     },
-    queryMs: { p50: ms(pct(lat, 0.5)), p95: ms(pct(lat, 0.95)), max: ms(Math.max(...lat)) },
-    queryCpuMs: { p50: ms(pct(cpu, 0.5)), p95: ms(pct(cpu, 0.95)) },
+    queryMs: { p50: ms(quantile(lat, 0.5)), p95: ms(quantile(lat, 0.95)), max: ms(Math.max(...lat)) },
+    queryCpuMs: { p50: ms(quantile(cpu, 0.5)), p95: ms(quantile(cpu, 0.95)) },
     perResponseMs: {
-      eightSeparateQueriesWallP50: ms(8 * pct(lat, 0.5)),
-      eightSeparateQueriesCpuP50: ms(8 * pct(cpu, 0.5)),
-      queryManyOf8WallP50: ms(pct(batchLat, 0.5)),
-      queryManyOf8CpuP50: ms(pct(batchCpu, 0.5)),
+      eightSeparateQueriesWallP50: ms(8 * quantile(lat, 0.5)),
+      eightSeparateQueriesCpuP50: ms(8 * quantile(cpu, 0.5)),
+      queryManyOf8WallP50: ms(quantile(batchLat, 0.5)),
+      queryManyOf8CpuP50: ms(quantile(batchCpu, 0.5)),
     },
     nearDuplicateTop1: `${hits}/${near}`,
     noveltyRange: {

@@ -1,5 +1,4 @@
-import { buildModel, seededWeights } from './onnxGraph.js';
-import { IMAGEBIND_EMBED_DIM } from './tinyImageBind.js';
+import { buildModel, IMAGEBIND_EMBED_DIM, seededWeights } from '@taonode/inference/testing';
 
 /** Contract version of the text stand-ins below; bump when a graph changes so caches regenerate. */
 export const TINY_TEXT_MODELS_VERSION = 'tiny-sn24-text-v1';
