@@ -1,10 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defaultRuntime, EXIT_USAGE, loadConfig, type Role, runNeuron } from '@taonode/neuron';
-import { modelSource } from './daemonModelOptions.js';
-import { SN24_OPTIONS } from './sn24Options.js';
+import { defaultRuntime, EXIT_USAGE, type Role, runNeuron } from '@taonode/neuron';
 import { sn24Plugin } from './sn24Plugin.js';
-import { Sn24SettingsError, sn24Settings } from './sn24Settings.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -14,39 +11,8 @@ export function sn24AppDefaults(role: Role): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/**
- * The SN24 flag combinations plain option types cannot check (a folder source without its folder,
- * no models configured, a repo without a commit), refused before the daemon connects anywhere.
- * Anything else (help, unknown flags) is left to the runtime's loader and its messages.
- */
-function sn24FlagProblem(role: Role, argv: readonly string[], env: Env): string | undefined {
-  try {
-    const loaded = loadConfig({
-      role,
-      argv,
-      env,
-      appDefaultsFile: sn24AppDefaults(role),
-      extraOptions: SN24_OPTIONS,
-    });
-    if (loaded.kind !== 'config') return undefined;
-    const s = sn24Settings(loaded.config);
-    if (!s.testModels && s.modelConfig === undefined) {
-      modelSource('imagebind', s);
-      if (role === 'validator') for (const m of ['gte', 'unstuffer'] as const) modelSource(m, s);
-    }
-    return undefined;
-  } catch (err) {
-    return err instanceof Sn24SettingsError ? err.message : undefined;
-  }
-}
-
 /** The SN24 daemon for a fixed role (apps/sn24-miner, apps/sn24-validator). Returns the exit code. */
-export async function runSn24(role: Role, argv: readonly string[], env: Env): Promise<number> {
-  const problem = sn24FlagProblem(role, argv, env);
-  if (problem) {
-    process.stderr.write(`sn24-${role}: ${problem}\n`);
-    return EXIT_USAGE;
-  }
+export function runSn24(role: Role, argv: readonly string[], env: Env): Promise<number> {
   return runNeuron({
     app: `sn24-${role}`,
     role,

@@ -1,3 +1,4 @@
+import { deviceSchema } from '@taonode/inference';
 import type { OptionSpec } from '@taonode/neuron';
 
 /**
@@ -9,7 +10,7 @@ export const SN24_OPTIONS: readonly OptionSpec[] = [
   {
     key: 'inference.device',
     kind: 'enum',
-    choices: ['auto', 'cuda', 'coreml', 'cpu'],
+    choices: deviceSchema.options,
     default: 'auto',
     description: 'ONNX Runtime provider for ImageBind and the text models (auto: CUDA, CoreML, else CPU)',
   },

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { deviceSchema } from '@taonode/inference';
 import type { NeuronConfig } from '@taonode/neuron';
 import { z } from 'zod';
 
@@ -15,7 +16,7 @@ const batchSizes = z
 
 const settingsSchema = z.object({
   inference: z.object({
-    device: z.enum(['auto', 'cuda', 'coreml', 'cpu']),
+    device: deviceSchema,
     threads: z.number().int().positive().optional(),
     batchSize: z.number().int().positive(),
   }),

@@ -57,10 +57,6 @@ export class WordPieceTokenizer {
     return new WordPieceTokenizer(lines, lowercase);
   }
 
-  get vocabSize(): number {
-    return this.vocab.size;
-  }
-
   private words(text: string): string[] {
     let clean = '';
     for (const ch of text) {
