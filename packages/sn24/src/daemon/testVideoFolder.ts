@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Ffmpeg } from '@taonode/media';
+import { isVideoFileName } from '../sources/localFolderSource.js';
 
 /**
  * `--sn24.test_videos N`: makes sure `dir` holds the N generated demo videos (ffmpeg testsrc or
@@ -29,5 +30,5 @@ export async function ensureTestVideos(ff: Ffmpeg, dir: string, count: number): 
 /** Video files directly in `dir` (what a folder source would list), for start-up logs. */
 export async function countVideos(dir: string): Promise<number> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => /\.(mp4|mkv|webm|mov|avi|m4v)$/i.test(n)).length;
+  return names.filter(isVideoFileName).length;
 }

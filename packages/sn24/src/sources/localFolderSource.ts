@@ -10,6 +10,11 @@ import { isYoutubeLikeId, stableVideoId } from './videoId.js';
 
 const VIDEO_EXTENSIONS = new Set(['.mp4', '.mkv', '.webm', '.mov', '.avi', '.m4v']);
 
+/** Whether a folder source lists this file name as a video. */
+export function isVideoFileName(name: string): boolean {
+  return VIDEO_EXTENSIONS.has(extname(name).toLowerCase());
+}
+
 /** Optional `<video name>.json` beside a video: what a YouTube page would say about it. */
 export const videoSidecarSchema = z.object({
   video_id: z.string().refine(isYoutubeLikeId, 'video_id must be 11 characters of [A-Za-z0-9_-]').optional(),
@@ -87,7 +92,7 @@ export function localFolderSource(options: LocalFolderSourceOptions): VideoSourc
   }
 
   async function list(): Promise<LocalVideo[]> {
-    const names = (await readdir(dir)).filter((n) => VIDEO_EXTENSIONS.has(extname(n).toLowerCase())).sort();
+    const names = (await readdir(dir)).filter(isVideoFileName).sort();
     const out: LocalVideo[] = [];
     for (const name of names) {
       const file = join(dir, name);
