@@ -2,6 +2,7 @@
 // and 16, the MLP, and the constraint count of the production batch 256 (compiled only: it needs a
 // 2^19 ptau and ../shared/zk has 2^16, see docs/sn2.md).
 import { writeBenchResult } from '../../../scripts/lib/benchResult.js';
+import { median } from '../../../scripts/lib/benchStats.js';
 import { mlpCircuit, powCircuit } from './circuits/catalog.js';
 import type { CircuitDefinition } from './circuits/definition.js';
 import { generateMlpInputs } from './inputs/mlpInputs.js';
@@ -15,7 +16,6 @@ import { requiredPtauPower } from './zk/setupGroth16.js';
 import { calculateWitness } from './zk/witness.js';
 
 const RUNS = 3;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number): number => Math.round(x);
 
 function inputFor(def: CircuitDefinition): Record<string, unknown> {

@@ -2,6 +2,7 @@
 // pure-JS path (@scure/sr25519), on a dendrite-sized message.
 import { cryptoWaitReady, sr25519PairFromSeed, sr25519Sign, sr25519Verify } from '@polkadot/util-crypto';
 import { writeBenchResult } from '../../../scripts/lib/benchResult.js';
+import { median } from '../../../scripts/lib/benchStats.js';
 import { Keypair } from './keypair.js';
 import { verifySignature } from './verifySignature.js';
 
@@ -41,7 +42,6 @@ const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).
 for (let round = 0; round < 3; round++) {
   for (const [name, fn] of Object.entries(cases)) samples[name]!.push(opsPerSecond(fn, 1000));
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<
   string,
   number

@@ -17,6 +17,7 @@ import { waitReady, sr25519Verify as wasmVerify } from '@polkadot/wasm-crypto';
 import { Keypair } from '@taonode/wallet';
 import autocannon from 'autocannon';
 import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
+import { median } from '../../../../scripts/lib/benchStats.js';
 import { dendriteSignatureMessage } from '../codec/signatureMessage.js';
 import { signedDummyRequest } from '../testing/fixtures.js';
 import { type CpuSplit, spawnBenchAxons } from '../testing/spawnBenchAxons.js';
@@ -28,7 +29,6 @@ const warmup = Number(process.env.BENCH_WARMUP ?? 3000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const alice = Keypair.fromUri('//Alice');
 const bob = Keypair.fromUri('//Bob');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const r3 = (x: number) => Number(x.toFixed(3));
 
 /** Wall-clock rate of the pure-JS fallback, for the record (util-crypto 14 without WASM). */

@@ -4,6 +4,7 @@
 //   BENCH_AXONS=256  BENCH_DELAY_MS=200  BENCH_ROUNDS=5
 import { Keypair } from '@taonode/wallet';
 import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
+import { median } from '../../../../scripts/lib/benchStats.js';
 import { Dummy } from '../testing/fixtures.js';
 import { spawnBenchAxons } from '../testing/spawnBenchAxons.js';
 import { createDendrite } from './createDendrite.js';
@@ -15,7 +16,6 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const server = await spawnBenchAxons({ count, delayMs });
 const signer = Keypair.fromUri('//Bob');
 const dendrite = createDendrite({ signer, concurrency: count });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 try {
   // Warm-up opens the keep-alive connections, as a validator's steady state has them.
