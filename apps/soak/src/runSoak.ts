@@ -185,7 +185,10 @@ export async function runSoak(
 
     // --- figures, plot, verdict
     const analyses: DaemonAnalysis[] = daemons.map((d) =>
-      analyseDaemon(d.plan.name, samples.get(d.plan.name)!, { baselineS: baselineMin * 60, endS }),
+      analyseDaemon(d.plan.name, d.plan.role, samples.get(d.plan.name)!, {
+        baselineS: baselineMin * 60,
+        endS,
+      }),
     );
     const png = plotSoak({
       title: `${name} — ${demo.subnets.map((s) => s.id).join(', ')}; ${daemons.length} daemons under pm2`,
@@ -208,6 +211,7 @@ export async function runSoak(
                 : 'ENOSPC',
       })),
       baselineMin,
+      minutes: o.minutes,
     }).png;
     const targetsOk = analyses.every((a) => [a.rss, a.fds, a.loop].every((t) => t.verdict !== 'FAIL'));
     const checksOk = checks.every((c) => c.ok);

@@ -2,9 +2,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DemoNetwork, startDemoNetwork } from '@taonode/cli/demoNetwork';
 import { freePort, OutageProxy } from '@taonode/neuron';
-import { AxonProxy } from '../chaos/axonProxy.js';
 import type { ChaosControls } from '../chaos/runFaults.js';
 import { headBlock } from '../chaos/weightsSetLog.js';
+import { AxonProxy } from './axonProxy.js';
 import { Pm2Network, pm2Apps, type SoakDaemon } from './pm2Network.js';
 import { restartPolicy } from './restartPolicy.js';
 
@@ -16,15 +16,18 @@ export interface SoakNetwork {
   controls?: ChaosControls;
   /** kill -9s sent per daemon (for the restart check). */
   kills: Map<string, number>;
-  /** Garbage answers sent per miner proxy (for the report). */
+  /** Requests a miner's axon answered with a 2xx so far, counted at its relay; undefined for validators. */
+  served(daemon: string): number | undefined;
+  /** Garbage answers sent per miner (for the report). */
   garbled(): Record<string, number>;
   close(): Promise<void>;
 }
 
 /**
- * The demo's network under pm2 (private PM2_HOME, the operators' restart policy). With `chaos`,
- * the daemons reach the chain through a proxy that can vanish, each miner posts a proxy's port on
- * chain (so its answers can turn to garbage), and validators load the ENOSPC simulation.
+ * The demo's network under pm2 (private PM2_HOME, the operators' restart policy). Each miner posts
+ * the port of a relay on chain (the relay counts what it serves; with `chaos` it can turn the
+ * answers to garbage). With `chaos`, the daemons also reach the chain through a proxy that can
+ * vanish, and validators load the ENOSPC simulation.
  */
 export async function startSoakNetwork(args: {
   workDir: string;
@@ -65,7 +68,7 @@ export async function startSoakNetwork(args: {
         preload: [],
         env: {},
       };
-      if (args.chaos && plan.axon) {
+      if (plan.axon) {
         const target = { host: plan.axon.ip, port: plan.axon.port };
         const proxy = new AxonProxy(target, { host: plan.axon.ip, port: 0 }, `${args.seed}/${plan.name}`);
         await proxy.start();
@@ -110,6 +113,7 @@ export async function startSoakNetwork(args: {
       pm2,
       controls,
       kills,
+      served: (name) => axonProxies.get(name)?.counts.served,
       garbled: () => Object.fromEntries([...axonProxies].map(([name, p]) => [name, p.counts.garbled])),
       close,
     };

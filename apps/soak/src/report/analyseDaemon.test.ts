@@ -21,6 +21,7 @@ describe('analyseDaemon', () => {
   it('passes a flat daemon', () => {
     const a = analyseDaemon(
       'flat',
+      'miner',
       series(5, (_t, i) => ({ rssBytes: (100 + (i % 2)) * MiB, openFds: 30 + (i % 3), loopP99Ms: 12 })),
       window,
     );
@@ -33,6 +34,7 @@ describe('analyseDaemon', () => {
   it('fails RSS growth of 10 %, a leak of one FD a minute and a blocked loop', () => {
     const a = analyseDaemon(
       'leaky',
+      'miner',
       series(5, (t) => ({ rssBytes: (100 + (t > 200 ? 10 : 0)) * MiB, openFds: 30 + t / 60, loopP99Ms: 90 })),
       { baselineS: 0, endS: 300 },
     );
@@ -49,7 +51,7 @@ describe('analyseDaemon', () => {
       rssBytes: 100 * MiB,
       loopP99Ms: t === 240 ? 900 : 11,
     }));
-    const a = analyseDaemon('restarted', samples, window);
+    const a = analyseDaemon('restarted', 'validator', samples, window);
     expect(a.restarts).toBe(1);
     expect(a.rss.verdict).toBe('n/a');
     expect(a.loop.worstMs).toBeCloseTo(1, 5);

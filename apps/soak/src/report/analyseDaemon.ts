@@ -20,6 +20,7 @@ export type Verdict = 'PASS' | 'FAIL' | 'n/a';
 
 export interface DaemonAnalysis {
   name: string;
+  role: 'miner' | 'validator';
   /** pm2 restarts during the soak. */
   restarts: number;
   samples: number;
@@ -36,7 +37,9 @@ export interface DaemonAnalysis {
   loop: { typicalMs?: number; worstMs?: number; verdict: Verdict; note?: string };
   /** Median over windows of the mean validator step time (s); miners have none. */
   stepSeconds?: number;
+  /** Validator steps done during the soak (the daemon's counter, added across restarts). */
   steps: number;
+  /** Miner requests served with a 2xx during the soak. */
   requests: number;
 }
 
@@ -46,12 +49,14 @@ export interface DaemonAnalysis {
  */
 export function analyseDaemon(
   name: string,
+  role: 'miner' | 'validator',
   samples: readonly DaemonSample[],
   window: { baselineS: number; endS: number },
 ): DaemonAnalysis {
   const up = samples.filter((s) => s.up);
   return {
     name,
+    role,
     restarts: samples.length === 0 ? 0 : samples.at(-1)!.restarts - samples[0]!.restarts,
     samples: samples.length,
     rss: rssGrowth(samples, window),
@@ -63,8 +68,7 @@ export function analyseDaemon(
     loop: loopLag(samples, window),
     stepSeconds: median(windowed(samples, meanStep)),
     steps: counterIncrease(samples, (s) => s.stepCount),
-    // No series until the first request: an answering page without one means 0 so far.
-    requests: counterIncrease(samples, (s) => (s.up ? (s.requests ?? 0) : undefined)),
+    requests: servedIncrease(samples),
   };
 }
 
@@ -170,6 +174,16 @@ export function counterIncrease(
     prev = s;
   }
   return total;
+}
+
+/**
+ * Requests served over the soak: from the relay's count where there is one (it survives restarts),
+ * else from the daemon's own counter (no series until its first request: 0 so far).
+ */
+function servedIncrease(samples: readonly DaemonSample[]): number {
+  const relayed = samples.filter((s) => s.served !== undefined);
+  if (relayed.length > 0) return relayed.at(-1)!.served! - relayed[0]!.served!;
+  return counterIncrease(samples, (s) => (s.up ? (s.requests ?? 0) : undefined));
 }
 
 /** `fn(previous, current)` for each pair of consecutive samples of the same process. */

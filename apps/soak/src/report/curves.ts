@@ -42,13 +42,15 @@ export function curvesOf(samples: readonly DaemonSample[], role: 'miner' | 'vali
       if (steps <= 0 || a.stepSecondsSum === undefined || b.stepSecondsSum === undefined) return undefined;
       return (b.stepSecondsSum - a.stepSecondsSum) / steps;
     }),
-    perMinute: windows((a, b) => {
-      const count = (s: DaemonSample) =>
-        !s.up ? undefined : role === 'miner' ? (s.requests ?? 0) : s.stepCount;
+    perMinute: samples.slice(1).flatMap((b, i) => {
+      const a = samples[i]!;
+      // The relay's count runs on across restarts; the daemon's own step counter does not.
+      const count = (s: DaemonSample) => (role === 'miner' ? s.served : s.up ? s.stepCount : undefined);
       const ca = count(a);
       const cb = count(b);
-      if (ca === undefined || cb === undefined || b.t <= a.t) return undefined;
-      return ((cb - ca) / (b.t - a.t)) * 60;
+      if (ca === undefined || cb === undefined || b.t <= a.t) return [];
+      if (role === 'validator' && (a.pid !== b.pid || cb < ca)) return [];
+      return [[at(b), ((cb - ca) / (b.t - a.t)) * 60] as Point];
     }),
   };
 }

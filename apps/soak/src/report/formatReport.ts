@@ -30,7 +30,7 @@ export function formatDaemonTable(rows: readonly DaemonAnalysis[], baselineMin: 
     `${r.fds.rise === undefined ? '-' : `${r.fds.rise >= 0 ? '+' : ''}${r.fds.rise.toFixed(1)}`} / ${fmt(r.fds.limit, 1)}`,
     `${fmt(r.loop.typicalMs)} / ${fmt(r.loop.worstMs)}`,
     r.stepSeconds === undefined ? '-' : r.stepSeconds.toFixed(2),
-    r.requests > 0 ? `${r.requests} req` : `${r.steps} steps`,
+    r.role === 'miner' ? `${r.requests} req` : `${r.steps} steps`,
     r.rss.verdict,
     r.fds.verdict,
     r.loop.verdict,

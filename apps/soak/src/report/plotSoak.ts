@@ -11,6 +11,7 @@ export interface PlotInput {
   faults: readonly { fromMin: number; toMin: number; label: string }[];
   /** Vertical line: the baseline minute of the RSS target. */
   baselineMin: number;
+  minutes: number;
 }
 
 const PANELS: { key: keyof DaemonCurves; title: string }[] = [
@@ -109,6 +110,7 @@ export function plotSoak(input: PlotInput): { svg: string; png: Buffer } {
         type: 'value',
         gridIndex: i,
         min: 0,
+        max: input.minutes,
         name: 'min',
         nameGap: 6,
         axisLabel: { fontSize: 10 },

@@ -17,6 +17,11 @@ export interface DaemonSample {
   stepCount?: number;
   /** Requests that reached the miner's handler (`taonode_axon_requests_total`, every result). */
   requests?: number;
+  /**
+   * Requests the miner answered with a 2xx, counted by the soak's relay in front of its axon since
+   * the soak began: unlike the daemon's own counters it does not reset on a restart.
+   */
+  served?: number;
 }
 
 /** prom-client's default metrics under the daemons' `taonode_` prefix (packages/neuron/src/health). */

@@ -11,9 +11,10 @@ export async function scrapeDaemon(args: {
   metricsPort: number;
   pid: number | undefined;
   restarts: number;
+  served?: number;
   timeoutMs?: number;
 }): Promise<DaemonSample> {
-  const base = { t: args.t, pid: args.pid, restarts: args.restarts };
+  const base = { t: args.t, pid: args.pid, restarts: args.restarts, served: args.served };
   try {
     const r = await fetch(`http://127.0.0.1:${args.metricsPort}/metrics`, {
       signal: AbortSignal.timeout(args.timeoutMs ?? 10_000),

@@ -1,11 +1,12 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '../chaos/seededRandom.js';
 
 /**
  * An HTTP relay in front of a miner's axon: the port the miner posts on chain
- * (`--axon.external_port`) is this proxy's, so validators reach the miner through it. Transparent
- * until `garbage` is switched on; then every answer is garbage: random bytes, a truncated answer,
+ * (`--axon.external_port`) is this proxy's, so validators reach the miner through it. It counts the
+ * requests the miner served (the soak's "requests served", which survives the miner's restarts).
+ * Transparent until `garbage` is switched on (--chaos); then every answer is garbage: random bytes, a truncated answer,
  * or the real answer with each field's value swapped for one of the wrong type. The miner itself
  * keeps working and never knows.
  */
@@ -13,7 +14,8 @@ export class AxonProxy {
   private server: Server | undefined;
   private readonly random: () => number;
   garbage = false;
-  readonly counts = { forwarded: 0, garbled: 0, failed: 0 };
+  /** relayed: answered by the miner; served: with a 2xx; garbled: replaced; failed: no answer. */
+  readonly counts = { relayed: 0, served: 0, garbled: 0, failed: 0 };
 
   constructor(
     private readonly target: { host: string; port: number },
@@ -64,10 +66,9 @@ export class AxonProxy {
     body: Buffer,
   ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
     const real = await forward(this.target, method, path, headers, body);
-    if (!this.garbage) {
-      this.counts.forwarded++;
-      return real;
-    }
+    this.counts.relayed++;
+    if (real.status >= 200 && real.status < 300) this.counts.served++;
+    if (!this.garbage) return real;
     this.counts.garbled++;
     const bad = this.garble(real.body);
     const { 'content-length': _dropped, ...rest } = real.headers;
