@@ -177,7 +177,7 @@ export async function runSoak(
           ),
         ),
         noDoubleWeights(onChain(), firstFaultBlock),
-        allServing(health),
+        allServing(health, lastPm2, net.kills, net.policy.stop_exit_codes),
         weightsAfterLastFault(onChain(), lastEnd),
         noUnexpectedRestarts(restarts, net.kills),
       ];
@@ -315,6 +315,7 @@ async function waitUntilUp(net: SoakNetwork, weights: WeightsSetLog, timeoutMs: 
   if (!up) throw new Error(stop.aborted ? 'stopped' : `the network was not up within ${timeoutMs / 1000} s`);
 }
 
+/** Waits for every daemon's /healthz to be ok; gives up early when pm2 has stopped one for good. */
 async function waitForHealth(
   net: SoakNetwork,
   timeoutMs: number,
@@ -325,7 +326,12 @@ async function waitForHealth(
     async () => {
       const ok = await Promise.all(net.daemons.map((d) => isHealthy(d.metricsPort)));
       health = new Map(net.daemons.map((d, i) => [d.plan.name, ok[i]!]));
-      return ok.every(Boolean);
+      if (ok.every(Boolean)) return true;
+      const list = await net.pm2.list();
+      // pm2 will not bring a stopped or errored one back: no point waiting.
+      return net.daemons.some(
+        (d, i) => !ok[i] && ['stopped', 'errored'].includes(list.get(d.plan.name)?.status ?? ''),
+      );
     },
     timeoutMs,
     stop,

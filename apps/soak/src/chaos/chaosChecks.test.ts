@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noDoubleWeights, noUnexpectedRestarts, weightsAfterLastFault } from './chaosChecks.js';
+import { allServing, noDoubleWeights, noUnexpectedRestarts, weightsAfterLastFault } from './chaosChecks.js';
 
 const v = (landings: number[]) => ({ name: 'test-validator', netuid: 2, uid: 1, tempo: 10, landings });
 
@@ -33,5 +33,24 @@ describe('chaos checks', () => {
     expect(noUnexpectedRestarts(new Map([['a', 2]]), kills).details).toEqual([
       'a: 2 restarts, 1 of them from kill -9 (see its log)',
     ]);
+  });
+
+  it('names a killed daemon pm2 left stopped because of exit code 0 in stop_exit_codes', () => {
+    const health = new Map([
+      ['a', true],
+      ['b', false],
+    ]);
+    const pm2 = new Map([
+      ['a', { status: 'online', exitCode: undefined }],
+      ['b', { status: 'stopped', exitCode: 0 }],
+    ]);
+    const r = allServing(health, pm2, new Map([['b', 1]]), [0, 2, 78]);
+    expect(r.ok).toBe(false);
+    expect(r.details[0]).toMatch(
+      /^b: \/healthz not ok \(pm2: stopped, exit code 0\); not restarted after kill -9/,
+    );
+    expect(allServing(health, pm2, new Map(), [2, 78]).details[0]).toBe(
+      'b: /healthz not ok (pm2: stopped, exit code 0)',
+    );
   });
 });

@@ -56,9 +56,35 @@ export function weightsAfterLastFault(
   };
 }
 
-export function allServing(health: ReadonlyMap<string, boolean>): CheckResult {
-  const down = [...health].filter(([, ok]) => !ok).map(([name]) => `${name}: /healthz not ok`);
-  return { name: 'every daemon back to serving (/healthz ok)', ok: down.length === 0, details: down };
+/**
+ * Every daemon answers /healthz ok. For one that does not, pm2's view is added; a killed daemon that
+ * pm2 left stopped with exit code 0 gets the reason: pm2 records a death by signal as code 0, so a
+ * restart policy whose `stop_exit_codes` include 0 never restarts a kill -9 (or an OOM kill).
+ */
+export function allServing(
+  health: ReadonlyMap<string, boolean>,
+  pm2: ReadonlyMap<string, { status: string; exitCode: number | undefined }>,
+  kills: ReadonlyMap<string, number>,
+  stopExitCodes: readonly number[],
+): CheckResult {
+  const details: string[] = [];
+  for (const [name, ok] of health) {
+    if (ok) continue;
+    const p = pm2.get(name);
+    let line = `${name}: /healthz not ok (pm2: ${p?.status ?? 'unknown'}, exit code ${p?.exitCode ?? '-'})`;
+    if (
+      (kills.get(name) ?? 0) > 0 &&
+      p?.status === 'stopped' &&
+      p.exitCode === 0 &&
+      stopExitCodes.includes(0)
+    ) {
+      line +=
+        '; not restarted after kill -9: pm2 records a death by signal as exit code 0, and the restart ' +
+        'policy (ecosystem.config.js) lists 0 in stop_exit_codes';
+    }
+    details.push(line);
+  }
+  return { name: 'every daemon back to serving (/healthz ok)', ok: details.length === 0, details };
 }
 
 export function stateFilesIntact(problems: readonly string[]): CheckResult {

@@ -6,10 +6,12 @@ import type { ChaosControls } from '../chaos/runFaults.js';
 import { headBlock } from '../chaos/weightsSetLog.js';
 import { AxonProxy } from './axonProxy.js';
 import { Pm2Network, pm2Apps, type SoakDaemon } from './pm2Network.js';
-import { restartPolicy } from './restartPolicy.js';
+import { type RestartPolicy, restartPolicy } from './restartPolicy.js';
 
 export interface SoakNetwork {
   demo: DemoNetwork;
+  /** pm2's restart settings the daemons run with (the operators', from ecosystem.config.js). */
+  policy: RestartPolicy;
   daemons: SoakDaemon[];
   pm2: Pm2Network;
   /** Present with --chaos: what the faults act through. */
@@ -82,7 +84,8 @@ export async function startSoakNetwork(args: {
       }
       daemons.push(d);
     }
-    await pm2.start(pm2Apps(daemons, demo.repoRoot, await restartPolicy(demo.repoRoot)));
+    const policy = await restartPolicy(demo.repoRoot);
+    await pm2.start(pm2Apps(daemons, demo.repoRoot, policy));
     const kills = new Map<string, number>();
     const byName = new Map(daemons.map((d) => [d.plan.name, d]));
     const controls: ChaosControls | undefined = chainProxy && {
@@ -109,6 +112,7 @@ export async function startSoakNetwork(args: {
     };
     return {
       demo,
+      policy,
       daemons,
       pm2,
       controls,
