@@ -122,6 +122,7 @@ export async function runSoak(
               metricsPort: d.metricsPort,
               pid: p?.pid || undefined,
               restarts: p?.restarts ?? 0,
+              served: net!.served(d.plan.name),
             });
           }),
         ),
