@@ -12,7 +12,7 @@ import {
 } from './chaos/chaosChecks.js';
 import { chaosWindow, missingKinds, type PlannedFault, planFaults } from './chaos/faultSchedule.js';
 import { describe, type FaultRecord, runFaults } from './chaos/runFaults.js';
-import { checkStateDirs, listStateFiles } from './chaos/stateFiles.js';
+import { checkStateDirs, keptFiles, listStateFiles } from './chaos/stateFiles.js';
 import { headBlock, WeightsSetLog } from './chaos/weightsSetLog.js';
 import { type SoakNetwork, startSoakNetwork } from './network/startSoakNetwork.js';
 import { analyseDaemon, type DaemonAnalysis, median } from './report/analyseDaemon.js';
@@ -84,23 +84,16 @@ export async function runSoak(
     const chaosStop = new AbortController();
     const onStop = () => chaosStop.abort();
     stop.addEventListener('abort', onStop);
-    const stateBefore = new Set<string>();
+    // Looks at every daemon's state folder: at the start and before each fault (see keptFiles).
+    const stateSnapshots: Set<string>[] = [];
+    const snapshotState = async () => {
+      const files = new Set<string>();
+      for (const d of daemons) for (const f of await listStateFiles(d.plan.stateDir)) files.add(f);
+      stateSnapshots.push(files);
+    };
+    if (net.controls) await snapshotState();
     const faultsRun: Promise<FaultRecord[]> = net.controls
-      ? runFaults(
-          plan,
-          {
-            ...net.controls,
-            // Every state file there just before a fault must still be there, readable, at the end.
-            head: async () => {
-              for (const d of daemons)
-                for (const f of await listStateFiles(d.plan.stateDir)) stateBefore.add(f);
-              return net!.controls!.head();
-            },
-          },
-          t0,
-          chaosStop.signal,
-          out,
-        )
+      ? runFaults(plan, net.controls, { t0, signal: chaosStop.signal, log: out, beforeFault: snapshotState })
       : Promise.resolve([]);
     out(`${stamp()} soak started: ${o.minutes} min, a sample every ${o.intervalS} s`);
     probe.start();
@@ -174,7 +167,7 @@ export async function runSoak(
         stateFilesIntact(
           await checkStateDirs(
             daemons.map((d) => ({ daemon: d.plan.name, dir: d.plan.stateDir })),
-            stateBefore,
+            keptFiles(stateSnapshots),
           ),
         ),
         noDoubleWeights(onChain(), firstFaultBlock),

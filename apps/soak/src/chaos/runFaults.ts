@@ -24,20 +24,27 @@ export interface FaultRecord extends PlannedFault {
 }
 
 /**
- * Plays the planned faults at their times (seconds after `t0`), one after the other, and lifts
- * each at its end. Stops early, lifting the current fault, when `signal` aborts.
+ * Plays the planned faults at their times (seconds after `run.t0`), one after the other, and lifts
+ * each at its end. Stops early, lifting the current fault, when `run.signal` aborts.
  */
 export async function runFaults(
   plan: readonly PlannedFault[],
   controls: ChaosControls,
-  t0: number,
-  signal: AbortSignal,
-  log: (line: string) => void,
+  run: {
+    /** Epoch ms of the soak's start. */
+    t0: number;
+    signal: AbortSignal;
+    log: (line: string) => void;
+    /** Called right before each fault (e.g. to look at the state folders). */
+    beforeFault?: () => Promise<void>;
+  },
 ): Promise<FaultRecord[]> {
+  const { t0, signal, log } = run;
   const done: FaultRecord[] = [];
   const now = () => (Date.now() - t0) / 1000;
   for (const fault of plan) {
     if (!(await sleepUntil(t0 + fault.atS * 1000, signal))) break;
+    await run.beforeFault?.();
     const startedS = now();
     const startBlock = await controls.head();
     const note = await begin(fault.kind, fault.target, controls);

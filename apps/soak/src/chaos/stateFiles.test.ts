@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkStateDirs, listStateFiles } from './stateFiles.js';
+import { checkStateDirs, keptFiles, listStateFiles } from './stateFiles.js';
 
 const work = mkdtempSync(join(tmpdir(), 'soak-state-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -39,5 +39,14 @@ describe('checkStateDirs', () => {
         'bad: validator-state.json.corrupt-1700000000000 was moved aside as corrupt',
       ]),
     );
+  });
+
+  it('counts as kept state what two consecutive looks both saw, not scratch files in between', () => {
+    const kept = keptFiles([
+      new Set(['state.json', 'work/a.mp4']),
+      new Set(['state.json', 'work/b.mp4', 'dataset/1.parquet']),
+      new Set(['state.json', 'dataset/1.parquet', 'work/c.mp4']),
+    ]);
+    expect([...kept].sort()).toEqual(['dataset/1.parquet', 'state.json']);
   });
 });

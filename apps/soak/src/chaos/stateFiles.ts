@@ -47,18 +47,32 @@ export async function stateFileProblem(file: string): Promise<string | undefined
 }
 
 /**
- * The state-file check of a chaos run: every file there before the first fault is still there and
+ * The files that count as kept state: those seen in two consecutive snapshots (taken at the soak's
+ * start and before each fault, at least a fault apart). A daemon's scratch files (a clip being cut,
+ * a video being spot-checked) come and go between two looks and are left out; a file it keeps —
+ * scores, pending commits, an index, a dataset part — is there in both.
+ */
+export function keptFiles(snapshots: readonly ReadonlySet<string>[]): Set<string> {
+  const kept = new Set<string>();
+  for (let i = 1; i < snapshots.length; i++) {
+    for (const f of snapshots[i]!) if (snapshots[i - 1]!.has(f)) kept.add(f);
+  }
+  return kept;
+}
+
+/**
+ * The state-file check of a chaos run: every kept file (see keptFiles) is still there and
  * readable, every file there now is readable, and no daemon moved a corrupt state file aside
  * (`*.corrupt-*`, what the runtime does when it cannot read its state).
  */
 export async function checkStateDirs(
   dirs: readonly { daemon: string; dir: string }[],
-  before: ReadonlySet<string>,
+  kept: ReadonlySet<string>,
 ): Promise<string[]> {
   const problems: string[] = [];
   for (const { daemon, dir } of dirs) {
     const now = await listStateFiles(dir);
-    const files = new Set([...now, ...[...before].filter((f) => f.startsWith(dir + sep))]);
+    const files = new Set([...now, ...[...kept].filter((f) => f.startsWith(dir + sep))]);
     for (const file of files) {
       const name = relative(dir, file);
       if (name.includes('.corrupt-')) {
