@@ -64,3 +64,14 @@ export class TokenizerError extends MediaError {
     );
   }
 }
+
+/** An ImageBind graph returned something other than the 1,024 finite numbers of its contract. */
+export class ImageBindOutputError extends MediaError {
+  constructor(reason: string) {
+    super(
+      'IMAGEBIND_OUTPUT',
+      reason,
+      'the ImageBind ONNX files do not follow the contract in docs/inference.md; re-export or re-download them',
+    );
+  }
+}

@@ -1,5 +1,5 @@
-import { CLIP_MERGES, ClipTokenizer } from '@taonode/media';
 import { describe, expect, it } from 'vitest';
+import { CLIP_MERGES, ClipTokenizer } from './clipTokenizer.js';
 import { countedTokens, splitTextByTokenLimit } from './textChunks.js';
 
 // Same layout as CLIP's vocabulary, with fillers: each lower-case letter word is one piece per letter.
@@ -7,7 +7,7 @@ const tok = ClipTokenizer.fromMergesText(
   ['#version: 0.2', ...Array.from({ length: CLIP_MERGES }, (_, i) => `z${i} q`)].join('\n'),
 );
 
-describe('splitTextByTokenLimit (SN24 description chunks)', () => {
+describe('splitTextByTokenLimit (ImageBind v2 text chunks)', () => {
   it('counts tokens without SOT/EOT and keeps a short text whole', () => {
     expect(countedTokens(tok, 'ab cd')).toHaveLength(4); // a, b</w>, c, d</w>
     expect(splitTextByTokenLimit(tok, 'ab cd', 74)).toEqual(['ab cd']);
