@@ -34,7 +34,7 @@ export class TextTokenizer {
 
   /** Ids of `text`; refuses text the vocabulary cannot represent (the library yields no id then). */
   encode(text: string, addSpecialTokens: boolean): number[] {
-    const ids = this.tok.encode(text, { add_special_tokens: addSpecialTokens }).ids;
+    const ids: readonly unknown[] = this.tok.encode(text, { add_special_tokens: addSpecialTokens }).ids;
     const bad = ids.findIndex((id) => !Number.isInteger(id));
     if (bad >= 0)
       throw new TextTokenizerError(`the tokenizer has no id for a piece of "${text.slice(0, 60)}"`);
