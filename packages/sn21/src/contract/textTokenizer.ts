@@ -35,10 +35,15 @@ export class TextTokenizer {
   /** Ids of `text`; refuses text the vocabulary cannot represent (the library yields no id then). */
   encode(text: string, addSpecialTokens: boolean): number[] {
     const ids: readonly unknown[] = this.tok.encode(text, { add_special_tokens: addSpecialTokens }).ids;
-    const bad = ids.findIndex((id) => !Number.isInteger(id));
-    if (bad >= 0)
-      throw new TextTokenizerError(`the tokenizer has no id for a piece of "${text.slice(0, 60)}"`);
-    return ids;
+    const out: number[] = [];
+    for (const id of ids) {
+      // The library yields no id for a piece its vocabulary lacks (WordLevel without unk).
+      if (typeof id !== 'number' || !Number.isInteger(id)) {
+        throw new TextTokenizerError(`the tokenizer has no id for a piece of "${text.slice(0, 60)}"`);
+      }
+      out.push(id);
+    }
+    return out;
   }
 
   /** Text of generated ids, special tokens (eos, chat markers) left out. */
