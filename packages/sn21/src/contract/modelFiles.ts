@@ -16,7 +16,9 @@ export const GRAPHS: readonly GraphName[] = ['projector', 'embedTokens', 'decode
 
 /** Whether a repo path belongs to the model (what is downloaded, size-limited and content-hashed). */
 export function isModelPath(path: string): boolean {
-  return path === MODEL_FILES.config || path === MODEL_FILES.tokenizer || /^onnx\/[^/]+$/.test(path);
+  return (
+    path === MODEL_FILES.config || path === MODEL_FILES.tokenizer || /^onnx\/(?!\.\.?$)[^/]+$/.test(path)
+  );
 }
 
 /** The contract's size limits; a validator may lower them, never needs to raise them for o1. */

@@ -1,6 +1,12 @@
 // Test helpers: tiny SN21 models with the real contract, SN24-shaped test rows, a local hub.
 
 export {
+  type FakeModelHub,
+  type FakeModelHubOptions,
+  type RepoType,
+  startFakeModelHub,
+} from './fakeModelHub.js';
+export {
   makeTestRows,
   TEST_ROW_COLUMNS,
   type TestRow,
