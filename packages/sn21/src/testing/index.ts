@@ -19,6 +19,7 @@ export {
   type TransformerOptions,
   transformerCaptionModel,
 } from './tinyCaptionModels.js';
+export { loadTinyImageBindText } from './tinyImageBindText.js';
 export {
   captionIds,
   defaultTinySn21Dir,
