@@ -21,6 +21,12 @@ export interface CaptionModel {
   readonly decoder: ModelSession;
   /** Prompt ids before and after the `{video}` rows. */
   readonly promptIds: { before: number[]; after: number[] };
+  /**
+   * Embeddings of single generated tokens (a token's row never changes), so a decoding step runs
+   * embed_tokens only for tokens not seen yet; bounded to `tokenMemoLimit` entries.
+   */
+  readonly tokenMemo: Map<number, Float32Array>;
+  readonly tokenMemoLimit: number;
   release(): Promise<void>;
 }
 
@@ -66,6 +72,9 @@ export async function loadCaptionModel(
         before: before === '' && !special ? [] : checked.tokenizer.encode(before, special),
         after: after === '' ? [] : checked.tokenizer.encode(after, false),
       },
+      tokenMemo: new Map(),
+      // At most 64 MiB of memoised rows, whatever the width.
+      tokenMemoLimit: Math.floor((64 * 1024 * 1024) / (4 * checked.config.hidden_size)),
       release: async () => {
         await Promise.allSettled(opened.map((s) => s.release()));
       },

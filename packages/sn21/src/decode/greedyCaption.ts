@@ -68,6 +68,14 @@ async function embed(model: CaptionModel, ids: readonly number[]): Promise<Float
   return floatOutput(out, 'inputs_embeds', [1, ids.length, H], 'embed_tokens');
 }
 
+async function embedOne(model: CaptionModel, id: number): Promise<Float32Array> {
+  const hit = model.tokenMemo.get(id);
+  if (hit) return hit;
+  const row = (await embed(model, [id])).slice();
+  if (model.tokenMemo.size < model.tokenMemoLimit) model.tokenMemo.set(id, row);
+  return row;
+}
+
 /** The first step's input: prompt-before ⧺ projector rows ⧺ prompt-after, [1, S0, H]. */
 async function promptEmbeds(model: CaptionModel, embedding: Float32Array): Promise<Float32Array> {
   const { hidden_size: H, perception_tokens: P, embedding_dim: D } = model.config;
@@ -201,7 +209,7 @@ export async function greedyCaption(
     ids.push(id);
     if (ids.length >= maxNewTokens)
       return { text: model.tokenizer.decode(ids), ids, stoppedBy: 'limit', steps };
-    next = await embed(model, [id]);
+    next = await embedOne(model, id);
     if (!useCache) {
       const grown = new Float32Array(sequence.length + H);
       grown.set(sequence, 0);

@@ -14,7 +14,7 @@ import { ensureTinySn21Models, loadTinyImageBindText, startFakeModelHub } from '
 import { referenceEmbeddings } from './evaluateCaptions.js';
 import { evaluateCommitment } from './evaluateModel.js';
 
-const token = 'bench';
+const token = 'hf_bench';
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const MODELS = 6;
 const loadBefore = loadavg()[0];

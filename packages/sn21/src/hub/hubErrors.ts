@@ -34,6 +34,10 @@ export function hubWriteError(err: unknown, token: string | undefined, what: str
   if (err instanceof HubApiError && (err.statusCode === 401 || err.statusCode === 403)) {
     return new HubAuthError(scrub(`HTTP ${err.statusCode}, ${reason(err)}`), err);
   }
+  // The client refuses a malformed token before any request ("must start with 'hf_'").
+  if (err instanceof TypeError && /access token/i.test(err.message)) {
+    return new HubAuthError(scrub(err.message), err);
+  }
   const status = err instanceof HubApiError ? err.statusCode : undefined;
   return new HubUnavailableError(what, scrub(status ? `HTTP ${status}, ${reason(err)}` : reason(err)), {
     cause: err,

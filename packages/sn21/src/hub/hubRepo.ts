@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { downloadFile, listFiles, modelInfo } from '@huggingface/hub';
+import { downloadFile, HubApiError, listFiles, modelInfo } from '@huggingface/hub';
 import { HubUnavailableError, ModelContractError, type Sn21Error } from '../errors.js';
 import { hubReadError } from './hubErrors.js';
 
@@ -43,6 +43,21 @@ export interface RepoSnapshot {
   totalBytes: number;
 }
 
+/**
+ * Runs an idempotent hub read, once more after a short pause when the connection itself failed
+ * (a reset keep-alive socket, a blip): HTTP answers are never retried here.
+ */
+async function read<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof HubApiError || attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+}
+
 const designation = (t: RepoTarget) => ({ type: t.type ?? 'model', name: t.repo }) as const;
 const access = (hub: HubAccess) => ({
   ...(hub.hubUrl === undefined ? {} : { hubUrl: hub.hubUrl }),
@@ -52,27 +67,29 @@ const access = (hub: HubAccess) => ({
 
 /** Every file of the repo at the revision (recursive tree listing). */
 export async function listRepoFiles(hub: HubAccess, target: RepoTarget, path?: string): Promise<HubFile[]> {
-  const files: HubFile[] = [];
   try {
-    for await (const e of listFiles({
-      repo: designation(target),
-      revision: target.revision,
-      recursive: true,
-      ...(path === undefined ? {} : { path }),
-      ...access(hub),
-    })) {
-      if (e.type !== 'file') continue;
-      files.push({
-        path: e.path,
-        size: e.lfs?.size ?? e.size,
-        ...(e.lfs ? { lfsSha256: e.lfs.oid } : {}),
-        ...(e.oid ? { gitOid: e.oid } : {}),
-      });
-    }
+    return await read(async () => {
+      const files: HubFile[] = [];
+      for await (const e of listFiles({
+        repo: designation(target),
+        revision: target.revision,
+        recursive: true,
+        ...(path === undefined ? {} : { path }),
+        ...access(hub),
+      })) {
+        if (e.type !== 'file') continue;
+        files.push({
+          path: e.path,
+          size: e.lfs?.size ?? e.size,
+          ...(e.lfs ? { lfsSha256: e.lfs.oid } : {}),
+          ...(e.oid ? { gitOid: e.oid } : {}),
+        });
+      }
+      return files;
+    });
   } catch (err) {
     throw hubReadError(err, target, `listing ${target.repo}@${target.revision}`);
   }
-  return files;
 }
 
 /**
@@ -83,12 +100,14 @@ export async function listRepoFiles(hub: HubAccess, target: RepoTarget, path?: s
 export async function readRepoSnapshot(hub: HubAccess, target: RepoTarget): Promise<RepoSnapshot> {
   let info: Awaited<ReturnType<typeof modelInfo<'createdAt' | 'sha'>>>;
   try {
-    info = await modelInfo({
-      name: target.repo,
-      revision: target.revision,
-      additionalFields: ['createdAt', 'sha'],
-      ...access(hub),
-    });
+    info = await read(() =>
+      modelInfo({
+        name: target.repo,
+        revision: target.revision,
+        additionalFields: ['createdAt', 'sha'],
+        ...access(hub),
+      }),
+    );
   } catch (err) {
     throw hubReadError(err, target, `repo info of ${target.repo}@${target.revision}`);
   }
@@ -122,13 +141,15 @@ export async function downloadRepoFile(
   const what = `${target.repo}/${file.path}@${target.revision.slice(0, 12)}`;
   let blob: Blob | null;
   try {
-    blob = await downloadFile({
-      repo: designation(target),
-      path: file.path,
-      revision: target.revision,
-      xet: false,
-      ...access(hub),
-    });
+    blob = await read(() =>
+      downloadFile({
+        repo: designation(target),
+        path: file.path,
+        revision: target.revision,
+        xet: false,
+        ...access(hub),
+      }),
+    );
   } catch (err) {
     throw hubReadError(err, target, `downloading ${what}`);
   }
@@ -195,20 +216,23 @@ export async function readRepoText(
 ): Promise<string | undefined> {
   let blob: Blob | null;
   try {
-    blob = await downloadFile({
-      repo: designation(target),
-      path,
-      revision: target.revision,
-      xet: false,
-      ...access(hub),
-    });
+    blob = await read(() =>
+      downloadFile({
+        repo: designation(target),
+        path,
+        revision: target.revision,
+        xet: false,
+        ...access(hub),
+      }),
+    );
   } catch (err) {
     throw hubReadError(err, target, `reading ${target.repo}/${path}`);
   }
   if (blob === null) return undefined;
   if (blob.size > maxBytes) return `(${blob.size} bytes)`;
   try {
-    return await blob.text();
+    const loaded = blob;
+    return await read(() => loaded.text());
   } catch (err) {
     throw hubReadError(err, target, `reading ${target.repo}/${path}`);
   }

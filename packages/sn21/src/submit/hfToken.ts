@@ -6,6 +6,16 @@ import { HubAuthError } from '../errors.js';
  * the caller read from the environment. The token is only ever passed to the hub client.
  */
 export async function resolveHfToken(source: { file?: string; env?: string }): Promise<string> {
+  return checked(await readToken(source));
+}
+
+function checked(token: string): string {
+  // Hub tokens start with "hf_"; the client library refuses anything else anyway.
+  if (!token.startsWith('hf_')) throw new HubAuthError('the token does not look like a hub token (hf_…)');
+  return token;
+}
+
+async function readToken(source: { file?: string; env?: string }): Promise<string> {
   if (source.file !== undefined) {
     let text: string;
     try {

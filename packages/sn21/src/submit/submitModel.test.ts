@@ -127,6 +127,7 @@ describe('submitModel (what `taonode sn21 submit` runs)', () => {
     await writeFile(file, `${token}\n`);
     expect(await resolveHfToken({ file, env: 'other' })).toBe(token);
     expect(await resolveHfToken({ env: ` ${token} ` })).toBe(token);
+    await expect(resolveHfToken({ env: 'not-a-token' })).rejects.toThrow(/does not look like a hub token/);
     await expect(resolveHfToken({})).rejects.toBeInstanceOf(HubAuthError);
     await expect(resolveHfToken({ file: join(work, 'none') })).rejects.toThrow(/cannot read the token file/);
   });

@@ -392,6 +392,8 @@ export async function startFakeModelHub(options: FakeModelHubOptions): Promise<F
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => send(res, 500, { error: String(err) }));
   });
+  // Idle keep-alive sockets outlive a slow test step, so a reused socket is never closed under the client.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   hub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return hub;
