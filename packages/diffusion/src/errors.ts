@@ -55,8 +55,13 @@ export class ManifestError extends DiffusionError {
 /** Frames that cannot be what a generation with these inputs produced (wrong count, shape, dtype, bytes). */
 export class FramesError extends DiffusionError {
   constructor(reason: string, details?: Record<string, unknown>) {
-    super('FRAMES', `frames: ${reason}`, 'the frames must be the safetensors of docs/sn30.md for these inputs', {
-      details,
-    });
+    super(
+      'FRAMES',
+      `frames: ${reason}`,
+      'the frames must be the safetensors of docs/sn30.md for these inputs',
+      {
+        details,
+      },
+    );
   }
 }

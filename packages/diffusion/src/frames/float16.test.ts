@@ -16,7 +16,9 @@ describe('float16', () => {
   it('keeps 11 significant bits over the latent range', () => {
     for (let i = 0; i < 1000; i++) {
       const v = Math.sin(i) * 10;
-      expect(Math.abs(fromHalfBits(toHalfBits(v)) - v)).toBeLessThanOrEqual(Math.abs(v) * 2 ** -11 + 2 ** -25);
+      expect(Math.abs(fromHalfBits(toHalfBits(v)) - v)).toBeLessThanOrEqual(
+        Math.abs(v) * 2 ** -11 + 2 ** -25,
+      );
     }
   });
 });

@@ -44,13 +44,28 @@ describe('frames safetensors', () => {
     expect(bad(new Uint8Array(3))).toThrow(FramesError);
     expect(bad(safetensors({ other: {} }, new Uint8Array()))).toThrow(/no tensor named "frames"/);
     expect(
-      bad(safetensors({ frames: { dtype: 'I8', shape: [1, 1, 4, 1, 1], data_offsets: [0, 4] } }, new Uint8Array(4))),
+      bad(
+        safetensors(
+          { frames: { dtype: 'I8', shape: [1, 1, 4, 1, 1], data_offsets: [0, 4] } },
+          new Uint8Array(4),
+        ),
+      ),
     ).toThrow(/dtype/);
     expect(
-      bad(safetensors({ frames: { dtype: 'F32', shape: [1, 1, 3, 1, 1], data_offsets: [0, 12] } }, new Uint8Array(12))),
+      bad(
+        safetensors(
+          { frames: { dtype: 'F32', shape: [1, 1, 3, 1, 1], data_offsets: [0, 12] } },
+          new Uint8Array(12),
+        ),
+      ),
     ).toThrow(/shape/);
     expect(
-      bad(safetensors({ frames: { dtype: 'F32', shape: [1, 1, 4, 1, 1], data_offsets: [0, 16] } }, new Uint8Array(8))),
+      bad(
+        safetensors(
+          { frames: { dtype: 'F32', shape: [1, 1, 4, 1, 1], data_offsets: [0, 16] } },
+          new Uint8Array(8),
+        ),
+      ),
     ).toThrow(/offsets/);
     const nan = new Float32Array([0, Number.NaN, 0, 0]);
     expect(

@@ -81,7 +81,8 @@ export function parseFrames(bytes: Uint8Array): ParsedFrames {
     | undefined;
   if (typeof entry !== 'object' || entry === null) throw new FramesError('no tensor named "frames"');
   const { dtype, shape, data_offsets: offsets } = entry;
-  if (dtype !== 'F32' && dtype !== 'F16') throw new FramesError(`dtype ${String(dtype)}, expected F32 or F16`);
+  if (dtype !== 'F32' && dtype !== 'F16')
+    throw new FramesError(`dtype ${String(dtype)}, expected F32 or F16`);
   if (
     !Array.isArray(shape) ||
     shape.length !== 5 ||

@@ -12,7 +12,8 @@ function byHand(sigmas: Float32Array, k: number, x: number, eps: number, z: numb
   const st = sigmas[k + 1]!;
   const x0 = (x - ss * al(ss) * eps) / al(ss);
   const r = st / ss;
-  let out = (al(st) / al(ss)) * r * r * x + al(st) * (1 - r * r) * x0 + st * al(st) * Math.sqrt(1 - r * r) * z;
+  let out =
+    (al(st) / al(ss)) * r * r * x + al(st) * (1 - r * r) * x0 + st * al(st) * Math.sqrt(1 - r * r) * z;
   if (prev !== undefined) {
     const h = Math.log(ss / st);
     const h0 = Math.log(sigmas[k - 1]! / ss);
@@ -74,7 +75,14 @@ describe('SDE-DPM-Solver++ step', () => {
   it('the last step returns x0 and ignores the noise', () => {
     const c = stepCoefficients(schedule, 19);
     const out = new Float32Array(1);
-    solverStep(c, { sample: f32(0.5), eps: f32(0.1), prevX0: f32(9), noise: undefined, out, x0Out: new Float32Array(1) });
+    solverStep(c, {
+      sample: f32(0.5),
+      eps: f32(0.1),
+      prevX0: f32(9),
+      noise: undefined,
+      out,
+      x0Out: new Float32Array(1),
+    });
     const s = schedule.sigmas[19]!;
     expect(out[0]).toBeCloseTo(0.5 * Math.sqrt(s * s + 1) - 0.1 * s, 6);
   });

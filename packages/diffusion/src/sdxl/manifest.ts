@@ -24,6 +24,8 @@ const conditioningInputs = z.object({
   encoderHiddenStates: z.string().default('encoder_hidden_states'),
   textEmbeds: z.string().default('text_embeds'),
   timeIds: z.string().default('time_ids'),
+  /** Rank of the timestep input: 1 ([1], optimum ≈1.10 exports such as SDXL base's) or 0 (a scalar). */
+  timestepRank: z.union([z.literal(0), z.literal(1)]).default(1),
 });
 
 /**
@@ -66,6 +68,7 @@ export const sdxlManifestSchema = z.object({
       encoderHiddenStates: 'encoder_hidden_states',
       textEmbeds: 'text_embeds',
       timeIds: 'time_ids',
+      timestepRank: 1,
     }),
     output: z.string().default('out_sample'),
     /** ControlNet residual inputs, in the order of `controlnet.outputs` (empty: plain SDXL UNet). */
@@ -73,10 +76,21 @@ export const sdxlManifestSchema = z.object({
   }),
   controlnet: graphFile
     .extend({
-      inputs: conditioningInputs.extend({
-        controlImage: z.string().default('controlnet_cond'),
-        conditioningScale: z.string().default('conditioning_scale'),
-      }),
+      inputs: conditioningInputs
+        .extend({
+          controlImage: z.string().default('controlnet_cond'),
+          conditioningScale: z.string().default('conditioning_scale'),
+        })
+        .default({
+          sample: 'sample',
+          timestep: 'timestep',
+          encoderHiddenStates: 'encoder_hidden_states',
+          textEmbeds: 'text_embeds',
+          timeIds: 'time_ids',
+          timestepRank: 1,
+          controlImage: 'controlnet_cond',
+          conditioningScale: 'conditioning_scale',
+        }),
       outputs: z.array(z.string()).min(1),
     })
     .optional(),

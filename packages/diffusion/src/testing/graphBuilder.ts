@@ -26,7 +26,8 @@ export class GraphBuilder {
     if (this.quantizeBits !== undefined) {
       // A per-tensor symmetric integer grid: what an int8 weight export does to the values.
       const levels = 2 ** (this.quantizeBits - 1) - 1;
-      for (let i = 0; i < data.length; i++) data[i] = (Math.round((data[i]! / scale) * levels) / levels) * scale;
+      for (let i = 0; i < data.length; i++)
+        data[i] = (Math.round((data[i]! / scale) * levels) / levels) * scale;
     }
     this.initializers.push({ name, dims, data });
     return name;

@@ -1,4 +1,6 @@
 // Test helpers: tiny SDXL stand-in models with the real ONNX contracts, and their manifests.
+
+export { fewerStepsInterpolated, generateOther, randomLatents, stepCopied } from './cheats.js';
 export { GraphBuilder } from './graphBuilder.js';
 export {
   TINY_CONTROL,
@@ -18,3 +20,4 @@ export {
   tinySdxlManifest,
 } from './tinySdxlModels.js';
 export { tinyClipTokenizerFiles } from './tinyVocab.js';
+export { type PowerRow, powerTable, verificationPower } from './verificationPower.js';

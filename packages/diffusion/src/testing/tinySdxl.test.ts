@@ -38,7 +38,14 @@ describe('tiny SDXL stand-ins', () => {
     });
     expect(r.out_sample?.dims).toEqual([2, 4, 8, 8]);
     for (const s of [te2, unet]) await s.release();
-    for (const f of ['unet_fp16', 'controlnet', 'vae_decoder', 'vae_decoder_fp16', 'text_encoder', 'unet_int4']) {
+    for (const f of [
+      'unet_fp16',
+      'controlnet',
+      'vae_decoder',
+      'vae_decoder_fp16',
+      'text_encoder',
+      'unet_int4',
+    ]) {
       const s = await createSession(join(dir, `${f}/model.onnx`), { device: 'cpu' });
       await s.release();
     }

@@ -62,7 +62,9 @@ export function tinyTextEncoder(which: 1 | 2): Uint8Array {
   const mix = g.constant([T, T], causal);
   for (let layer = 0; layer < cfg.layers; layer++) {
     const mixed = g.op('MatMul', [mix, h]);
-    const update = g.op('Tanh', [g.op('MatMul', [mixed, g.weight([D, D], seed + 10 + layer, 1.5 / Math.sqrt(D))])]);
+    const update = g.op('Tanh', [
+      g.op('MatMul', [mixed, g.weight([D, D], seed + 10 + layer, 1.5 / Math.sqrt(D))]),
+    ]);
     h = g.op('Add', [h, update], undefined, `hidden_states.${layer + 1}`);
   }
   const last = g.op(
@@ -127,6 +129,9 @@ function conditioningInputs(precision: TinyPrecision): GraphSpec['inputs'] {
   ];
 }
 
+/** ε = sample·TINY_UNET_MIX.sample + InstanceNorm(model term)·TINY_UNET_MIX.model. */
+export const TINY_UNET_MIX = { sample: 0.9, model: 0.3 };
+
 export const TINY_CONTROL = {
   unetInputs: ['down_block_additional_residual_0', 'mid_block_additional_residual'],
   controlnetOutputs: ['down_block_res_sample_0', 'mid_block_res_sample'],
@@ -159,17 +164,37 @@ export function tinyUnet(options: TinyUnetOptions = {}): Uint8Array {
     g.op('MatMul', [q, g.op('Transpose', [k], { perm: [0, 2, 1] })]),
     g.constant([], Float32Array.of(4 / Math.sqrt(C))),
   ]);
-  const attended = g.op('MatMul', [g.op('MatMul', [g.op('Softmax', [scores], { axis: -1 }), v]), g.weight([C, C], seed + 23, 0.8)]);
+  const attended = g.op('MatMul', [
+    g.op('MatMul', [g.op('Softmax', [scores], { axis: -1 }), v]),
+    g.weight([C, C], seed + 23, 0.8),
+  ]);
   const back = g.op('Reshape', [g.op('Transpose', [attended], { perm: [0, 2, 1] }), g.op('Shape', [a])]);
   let h2 = g.op('Add', [a, back]);
   if (options.controlResiduals) h2 = g.op('Add', [h2, floatInput(g, TINY_CONTROL.unetInputs[1], precision)]);
-  const out = g.op('Conv', [g.silu(h2), g.weight([4, C, 3, 3], seed + 30, 0.3), g.weight([4], seed + 31, 0.05)], {
-    pads: [1, 1, 1, 1],
-  });
+  const term = g.op(
+    'Conv',
+    [g.silu(h2), g.weight([4, C, 3, 3], seed + 30, 0.3), g.weight([4], seed + 31, 0.05)],
+    {
+      pads: [1, 1, 1, 1],
+    },
+  );
+  // ε ≈ a·x + b·(unit-variance model term): a real ε-predictor's output is close to x/s at high noise
+  // and of unit scale, and the balance sets how much of each step the model decides — what replay
+  // must see. The weights on the two parts are part of the model (another seed changes them).
+  const normed = g.op('InstanceNormalization', [
+    term,
+    g.constant([4], new Float32Array(4).fill(1)),
+    g.constant([4], new Float32Array(4)),
+  ]);
+  const out = g.op('Add', [
+    g.op('Mul', [sample, g.constant([], Float32Array.of(TINY_UNET_MIX.sample))]),
+    g.op('Mul', [normed, g.constant([], Float32Array.of(TINY_UNET_MIX.model))]),
+  ]);
   floatOutput(g, out, 'out_sample', precision);
   const inputs = conditioningInputs(precision);
   if (options.controlResiduals) {
-    for (const name of TINY_CONTROL.unetInputs) inputs.push({ name, type: floatType(precision), shape: residualDims });
+    for (const name of TINY_CONTROL.unetInputs)
+      inputs.push({ name, type: floatType(precision), shape: residualDims });
   }
   return buildModel({
     name: 'tiny_sdxl_unet',
@@ -187,9 +212,13 @@ export function tinyControlNet(precision: TinyPrecision = 'fp32'): Uint8Array {
   const C = TINY_SDXL.channels;
   const g = new GraphBuilder('cn');
   const emb = conditioningEmbedding(g, seed, precision);
-  const cond = g.op('Conv', [floatInput(g, 'controlnet_cond', precision), g.weight([C, 3, 8, 8], seed + 5, 0.1)], {
-    strides: [8, 8],
-  });
+  const cond = g.op(
+    'Conv',
+    [floatInput(g, 'controlnet_cond', precision), g.weight([C, 3, 8, 8], seed + 5, 0.1)],
+    {
+      strides: [8, 8],
+    },
+  );
   const h = g.op('Add', [
     g.op('Add', [
       g.op('Conv', [floatInput(g, 'sample', precision), g.weight([C, 4, 3, 3], seed + 10, 0.35)], {
@@ -210,10 +239,18 @@ export function tinyControlNet(precision: TinyPrecision = 'fp32'): Uint8Array {
     name: 'tiny_sdxl_controlnet',
     inputs: [
       ...conditioningInputs(precision),
-      { name: 'controlnet_cond', type: floatType(precision), shape: ['batch', 3, 'image_height', 'image_width'] },
+      {
+        name: 'controlnet_cond',
+        type: floatType(precision),
+        shape: ['batch', 3, 'image_height', 'image_width'],
+      },
       { name: 'conditioning_scale', type: floatType(precision), shape: [] },
     ],
-    outputs: TINY_CONTROL.controlnetOutputs.map((name) => ({ name, type: floatType(precision), shape: dims })),
+    outputs: TINY_CONTROL.controlnetOutputs.map((name) => ({
+      name,
+      type: floatType(precision),
+      shape: dims,
+    })),
     nodes: g.nodes,
     initializers: g.initializers,
     metadata: { contract: 'tiny-sdxl-v1' },
@@ -223,14 +260,20 @@ export function tinyControlNet(precision: TinyPrecision = 'fp32'): Uint8Array {
 /** The VAE decoder: a stride-8 transposed conv to RGB, tanh into [−1, 1]. */
 export function tinyVaeDecoder(precision: TinyPrecision = 'fp32'): Uint8Array {
   const g = new GraphBuilder('vae');
-  const up = g.op('ConvTranspose', [floatInput(g, 'latent_sample', precision), g.weight([4, 3, 8, 8], 3000, 0.6)], {
-    strides: [8, 8],
-  });
+  const up = g.op(
+    'ConvTranspose',
+    [floatInput(g, 'latent_sample', precision), g.weight([4, 3, 8, 8], 3000, 0.6)],
+    {
+      strides: [8, 8],
+    },
+  );
   floatOutput(g, g.op('Tanh', [up]), 'sample', precision);
   return buildModel({
     name: 'tiny_sdxl_vae_decoder',
     inputs: [{ name: 'latent_sample', type: floatType(precision), shape: ['batch', 4, 'height', 'width'] }],
-    outputs: [{ name: 'sample', type: floatType(precision), shape: ['batch', 3, 'image_height', 'image_width'] }],
+    outputs: [
+      { name: 'sample', type: floatType(precision), shape: ['batch', 3, 'image_height', 'image_width'] },
+    ],
     nodes: g.nodes,
     initializers: g.initializers,
     metadata: { contract: 'tiny-sdxl-v1' },

@@ -80,7 +80,11 @@ export async function tinySdxlManifest(
     source: { kind: 'local', dir },
     pinning: 'sha256',
     precision: variant === 'fp16' ? 'fp16' : 'fp32',
-    tokenizer: { vocab: f('tokenizer/vocab.json'), merges: f('tokenizer/merges.txt'), padToken: '<|endoftext|>' },
+    tokenizer: {
+      vocab: f('tokenizer/vocab.json'),
+      merges: f('tokenizer/merges.txt'),
+      padToken: '<|endoftext|>',
+    },
     tokenizer2: { vocab: f('tokenizer_2/vocab.json'), merges: f('tokenizer_2/merges.txt'), padToken: '!' },
     textEncoder: { model: f('text_encoder/model.onnx'), hiddenState: 'hidden_states.1' },
     textEncoder2: { model: f('text_encoder_2/model.onnx'), hiddenState: 'hidden_states.2' },

@@ -73,7 +73,8 @@ export function buildModel(spec: GraphSpec): Uint8Array {
       onnx.TensorProto.create({
         name: t.name,
         dims: t.dims,
-        dataType: t.data instanceof BigInt64Array ? onnx.TensorProto.DataType.INT64 : onnx.TensorProto.DataType.FLOAT,
+        dataType:
+          t.data instanceof BigInt64Array ? onnx.TensorProto.DataType.INT64 : onnx.TensorProto.DataType.FLOAT,
         // ONNX raw_data is little-endian, like every platform Node runs on.
         rawData: new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength),
       }),
