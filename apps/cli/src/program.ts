@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerChainCommands } from './commands/chain/index.js';
 import { registerDemoCommand } from './commands/demo/index.js';
+import { registerModelsCommands } from './commands/models/index.js';
+import { registerSn30Commands } from './commands/sn30/index.js';
 import { registerWalletCommands } from './commands/wallet/index.js';
 
 export function buildProgram(): Command {
@@ -11,5 +13,7 @@ export function buildProgram(): Command {
   registerWalletCommands(program);
   registerChainCommands(program);
   registerDemoCommand(program);
+  registerModelsCommands(program);
+  registerSn30Commands(program);
   return program;
 }
