@@ -1,6 +1,4 @@
-import { fetchSdxlFiles, manifestFiles, parseSdxlManifest, type SdxlManifest } from '@taonode/diffusion';
-import { progressBar, sha256File } from '@taonode/inference';
-import { sn30ModelChoice } from '@taonode/sn30';
+import type { SdxlManifest } from '@taonode/diffusion';
 import type { Command } from 'commander';
 import { action, printJson, printLine, printNote, UsageError } from '../../io/index.js';
 
@@ -13,11 +11,12 @@ interface FetchFlags {
 }
 
 /** Points a hub manifest at another endpoint / cache folder (mirrors, tests, shared caches). */
-export function withHubOverrides(
+export async function withHubOverrides(
   manifest: SdxlManifest,
   flags: { hubUrl?: string; cacheDir?: string },
-): SdxlManifest {
+): Promise<SdxlManifest> {
   if (manifest.source.kind !== 'hf') return manifest;
+  const { parseSdxlManifest } = await import('@taonode/diffusion');
   return parseSdxlManifest({
     ...manifest,
     source: {
@@ -53,11 +52,15 @@ export function registerModelsCommands(program: Command): void {
         if (opts.precision !== 'fp32' && opts.precision !== 'fp16') {
           throw new UsageError(`--precision ${opts.precision}`, 'use fp32 or fp16');
         }
+        // The engine (ONNX Runtime, sharp) loads only for this command, not at every CLI start.
+        const { fetchSdxlFiles, manifestFiles, parseSdxlManifest } = await import('@taonode/diffusion');
+        const { progressBar, sha256File } = await import('@taonode/inference');
+        const { sn30ModelChoice } = await import('@taonode/sn30');
         const choice = await sn30ModelChoice(opts.model);
         const input = opts.precision === 'fp16' ? choice.fp16 : choice.fp32;
         if (input === undefined)
           throw new UsageError(`model ${opts.model} has no fp16 manifest`, 'use --precision fp32');
-        const manifest = withHubOverrides(parseSdxlManifest(input), opts);
+        const manifest = await withHubOverrides(parseSdxlManifest(input), opts);
         const where =
           manifest.source.kind === 'hf'
             ? `${manifest.source.repo}@${manifest.source.revision}`

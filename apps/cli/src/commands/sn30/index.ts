@@ -1,14 +1,4 @@
-import { SdxlPipeline } from '@taonode/diffusion';
-import { type Device, deviceSchema, progressBar } from '@taonode/inference';
-import {
-  GeneratorService,
-  manifestForDevice,
-  modelIdentity,
-  SN30_SIZE,
-  sn30ModelChoice,
-  startGeneratorServer,
-  taoControlImage,
-} from '@taonode/sn30';
+import type { Device } from '@taonode/inference';
 import type { Command } from 'commander';
 import { action, printNote, UsageError } from '../../io/index.js';
 import { withHubOverrides } from '../models/index.js';
@@ -48,10 +38,16 @@ export function registerSn30Commands(program: Command): void {
     .option('--cache-dir <dir>', 'hub cache folder')
     .action(
       action(async (opts: GeneratorFlags) => {
+        // The engine (ONNX Runtime, sharp) loads only for this command, not at every CLI start.
+        const { SdxlPipeline } = await import('@taonode/diffusion');
+        const { deviceSchema, progressBar } = await import('@taonode/inference');
+        const sn30 = await import('@taonode/sn30');
+        const { GeneratorService, manifestForDevice, modelIdentity, SN30_SIZE, sn30ModelChoice } = sn30;
+        const { startGeneratorServer, taoControlImage } = sn30;
         const device = deviceSchema.safeParse(opts.device);
         if (!device.success) throw new UsageError(`--device ${opts.device}`, 'use auto, cuda, coreml or cpu');
         const choice = await sn30ModelChoice(opts.model);
-        const manifest = withHubOverrides(manifestForDevice(choice, device.data as Device), opts);
+        const manifest = await withHubOverrides(manifestForDevice(choice, device.data as Device), opts);
         const pipeline = await SdxlPipeline.load(manifest, {
           device: device.data,
           ...(opts.threads ? { threads: int(opts.threads, '--threads', 1) } : {}),
