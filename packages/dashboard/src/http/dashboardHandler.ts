@@ -150,6 +150,12 @@ export function createDashboardHandler(deps: HandlerDeps): { handle: DashboardHa
     const q = target.indexOf('?');
     const rawPath = q < 0 ? target : target.slice(0, q);
     if (base && rawPath !== base && !rawPath.startsWith(`${base}/`)) return false;
+    if (base && rawPath === base) {
+      // The page's links are relative: it must be opened as `<base>/`.
+      setSecurityHeaders(res);
+      res.writeHead(308, { location: `${base}/` }).end();
+      return true;
+    }
     const path = rawPath.slice(base.length) || '/';
     const isPage = path === '/' || path === '/index.html';
     const isAsset = path.startsWith('/assets/');
