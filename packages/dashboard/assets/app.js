@@ -42,7 +42,8 @@ async function start() {
   main.dataset.role = overview.role;
   let view;
   try {
-    view = overview.role === 'miner' ? await renderMiner(main, overview) : await renderValidator(main, overview);
+    view =
+      overview.role === 'miner' ? await renderMiner(main, overview) : await renderValidator(main, overview);
   } catch (error) {
     if (error instanceof AuthError) return askForToken();
     showError(`Loading failed (${error.message}).`);

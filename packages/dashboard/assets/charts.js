@@ -1,7 +1,20 @@
-import uPlot from './vendor/uPlot.esm.js';
 import { clear, el } from './dom.js';
+import uPlot from './vendor/uPlot.esm.js';
 
-export const PALETTE = ['#2f7ed8', '#e4572e', '#17a398', '#f3a712', '#8e44ad', '#c0392b', '#2c3e50', '#7f8c8d', '#27ae60', '#d35400', '#1abc9c', '#9b59b6'];
+export const PALETTE = [
+  '#2f7ed8',
+  '#e4572e',
+  '#17a398',
+  '#f3a712',
+  '#8e44ad',
+  '#c0392b',
+  '#2c3e50',
+  '#7f8c8d',
+  '#27ae60',
+  '#d35400',
+  '#1abc9c',
+  '#9b59b6',
+];
 
 /**
  * A uPlot line chart in `container`, sized to it. `series` are labels (plain text: uPlot writes them
@@ -17,7 +30,11 @@ export function lineChart(container, { title, series, data, time = true, height 
     width: width(),
     height,
     scales: { x: { time } },
-    axes: [{}, { label: yLabel, size: 60 }],
+    // Block numbers are long: fewer ticks, no thousands separators.
+    axes: [
+      time ? {} : { space: 100, values: (_u, vals) => vals.map((v) => String(v)) },
+      { label: yLabel, size: 60 },
+    ],
     series: [
       { label: time ? 'time' : 'block' },
       ...series.map((label, i) => ({

@@ -45,11 +45,30 @@ export async function renderMiner(main, overview) {
     rowKey: (r) => r.hotkey,
     initialSort: { key: 'requests', dir: -1 },
     columns: [
-      { key: 'hotkey', label: 'validator hotkey', type: 'str', value: (r) => r.hotkey, cellClass: 'hotkey', title: (v) => v },
+      {
+        key: 'hotkey',
+        label: 'validator hotkey',
+        type: 'str',
+        value: (r) => r.hotkey,
+        cellClass: 'hotkey',
+        title: (v) => v,
+      },
       { key: 'synapses', label: 'synapses', type: 'str', value: (r) => r.synapses.join(', ') },
-      { key: 'requests', label: 'requests', type: 'num', value: (r) => r.requests, format: (v) => fmtNumber(v) },
+      {
+        key: 'requests',
+        label: 'requests',
+        type: 'num',
+        value: (r) => r.requests,
+        format: (v) => fmtNumber(v),
+      },
       { key: 'ok', label: 'ok', type: 'num', value: (r) => r.ok, format: (v) => fmtNumber(v) },
-      { key: 'blacklisted', label: 'blacklisted', type: 'num', value: (r) => r.blacklisted, format: (v) => fmtNumber(v) },
+      {
+        key: 'blacklisted',
+        label: 'blacklisted',
+        type: 'num',
+        value: (r) => r.blacklisted,
+        format: (v) => fmtNumber(v),
+      },
       { key: 'failed', label: 'failed', type: 'num', value: (r) => r.failed, format: (v) => fmtNumber(v) },
       { key: 'p50', label: 'p50', type: 'num', value: (r) => r.p50, format: (v) => fmtMs(v) },
       { key: 'p90', label: 'p90', type: 'num', value: (r) => r.p90, format: (v) => fmtMs(v) },
@@ -83,7 +102,12 @@ export async function renderMiner(main, overview) {
   const renderRequests = () => {
     const r = state.requests;
     const xs = r.series.t.map((t) => t / 1000);
-    const per = r.series.bucketMs >= 3_600_000 ? 'hour' : r.series.bucketMs > 60_000 ? `${r.series.bucketMs / 60_000} min` : 'minute';
+    const per =
+      r.series.bucketMs >= 3_600_000
+        ? 'hour'
+        : r.series.bucketMs > 60_000
+          ? `${r.series.bucketMs / 60_000} min`
+          : 'minute';
     requestsChart?.destroy();
     latencyChart?.destroy();
     requestsChart = lineChart(requestsBox, {
@@ -107,7 +131,10 @@ export async function renderMiner(main, overview) {
     clear(figuresList);
     if (f.latest.length === 0) figuresList.append(el('dd', { text: 'none reported' }));
     for (const { key, value, at } of f.latest) {
-      figuresList.append(el('dt', { text: key, title: `updated ${fmtAgo(at)}` }), el('dd', { text: fmtValue(value) }));
+      figuresList.append(
+        el('dt', { text: key, title: `updated ${fmtAgo(at)}` }),
+        el('dd', { text: fmtValue(value) }),
+      );
     }
     const keys = f.series.map((s) => s.key).join('\u0000');
     if (f.series.length === 0) {
@@ -131,7 +158,11 @@ export async function renderMiner(main, overview) {
     } else {
       figuresChart?.destroy();
       figureKeys = keys;
-      figuresChart = lineChart(figuresBox, { title: 'Figures over time', series: f.series.map((s) => s.key), data });
+      figuresChart = lineChart(figuresBox, {
+        title: 'Figures over time',
+        series: f.series.map((s) => s.key),
+        data,
+      });
     }
   };
 

@@ -22,7 +22,10 @@ export function sortableTable({ id, columns, rowKey, onRowClick, isSelected, ini
         class: c.type === 'num' ? 'num' : undefined,
         title: `sort by ${c.label}`,
         onclick: () => {
-          sort = sort.key === c.key ? { key: c.key, dir: -sort.dir } : { key: c.key, dir: c.type === 'num' ? -1 : 1 };
+          sort =
+            sort.key === c.key
+              ? { key: c.key, dir: -sort.dir }
+              : { key: c.key, dir: c.type === 'num' ? -1 : 1 };
           renderHead();
           renderBody();
         },
@@ -57,7 +60,10 @@ export function sortableTable({ id, columns, rowKey, onRowClick, isSelected, ini
       for (const c of cols) {
         const v = c.value(row);
         const text = c.format ? c.format(v, row) : v === null || v === undefined ? '—' : String(v);
-        const td = el('td', { 'data-key': c.key, class: [c.type === 'num' ? 'num' : '', c.cellClass ?? ''].join(' ').trim() || undefined });
+        const td = el('td', {
+          'data-key': c.key,
+          class: [c.type === 'num' ? 'num' : '', c.cellClass ?? ''].join(' ').trim() || undefined,
+        });
         td.textContent = text;
         if (c.title) td.title = c.title(v, row);
         tr.append(td);

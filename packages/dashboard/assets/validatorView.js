@@ -17,12 +17,25 @@ export async function renderValidator(main, overview) {
     overview,
     rows: new Map(minersRes.miners.map((m) => [m.uid, m])),
     componentKeys: minersRes.componentKeys,
-    history: new Map(history.miners.map((h) => [h.uid, { t: h.t, score: h.score }])),
+    history: new Map(
+      history.miners.map((h) => {
+        const t = [];
+        const score = [];
+        h.score.forEach((s, i) => {
+          if (s !== null) {
+            t.push(history.t[i]);
+            score.push(s);
+          }
+        });
+        return [h.uid, { t, score }];
+      }),
+    ),
     weights: weightsRes.sets,
     selected: new Set(),
   };
   // Default selection: the best-scored miners.
-  for (const m of [...state.rows.values()].sort((a, b) => b.score - a.score).slice(0, 6)) state.selected.add(m.uid);
+  for (const m of [...state.rows.values()].sort((a, b) => b.score - a.score).slice(0, 6))
+    state.selected.add(m.uid);
 
   const cards = el('section', { class: 'cards', 'aria-label': 'validator' });
   const c = {
@@ -37,7 +50,10 @@ export async function renderValidator(main, overview) {
   };
   const scoreBox = el('div', { class: 'chart-box' });
   const weightsBox = el('div', { class: 'chart-box' });
-  const hint = el('p', { class: 'hint', text: 'Charts show the selected rows; click a row to add or remove it.' });
+  const hint = el('p', {
+    class: 'hint',
+    text: 'Charts show the selected rows; click a row to add or remove it.',
+  });
   const tableBox = el('section', { class: 'table-box' });
   main.append(
     cards,
@@ -57,9 +73,13 @@ export async function renderValidator(main, overview) {
     c.block.textContent = fmtNumber(o.block);
     const v = o.validator ?? {};
     const last = v.lastStep;
-    c.steps.textContent = last ? `${fmtNumber(v.steps)} · last ${fmtAgo(last.at)} (${fmtMs(last.durationMs)})` : fmtNumber(v.steps ?? 0);
+    c.steps.textContent = last
+      ? `${fmtNumber(v.steps)} · last ${fmtAgo(last.at)} (${fmtMs(last.durationMs)})`
+      : fmtNumber(v.steps ?? 0);
     const w = state.weights[state.weights.length - 1];
-    c.weights.textContent = w ? `block ${w.block} · ${w.mode} · ${w.uids.length} uids · ${fmtAgo(w.at)}` : 'none yet';
+    c.weights.textContent = w
+      ? `block ${w.block} · ${w.mode} · ${w.uids.length} uids · ${fmtAgo(w.at)}`
+      : 'none yet';
     c.miners.textContent = String(state.rows.size);
   };
 
@@ -73,7 +93,14 @@ export async function renderValidator(main, overview) {
   };
   const columns = () => [
     { key: 'uid', label: 'uid', type: 'num', value: (r) => r.uid },
-    { key: 'hotkey', label: 'hotkey', type: 'str', value: (r) => r.hotkey, cellClass: 'hotkey', title: (v) => v ?? '' },
+    {
+      key: 'hotkey',
+      label: 'hotkey',
+      type: 'str',
+      value: (r) => r.hotkey,
+      cellClass: 'hotkey',
+      title: (v) => v ?? '',
+    },
     { key: 'score', label: 'moving score', type: 'num', value: (r) => r.score, format: (v) => fmtNumber(v) },
     { key: 'reward', label: 'last reward', type: 'num', value: (r) => r.reward, format: (v) => fmtNumber(v) },
     ...state.componentKeys.map((k) => ({
@@ -127,7 +154,12 @@ export async function renderValidator(main, overview) {
     scoreChart?.destroy();
     weightsChart?.destroy();
     const labels = selectedUids().map((uid) => `uid ${uid}`);
-    scoreChart = lineChart(scoreBox, { title: 'Moving score', series: labels, data: scoreData(), yLabel: 'score' });
+    scoreChart = lineChart(scoreBox, {
+      title: 'Moving score',
+      series: labels,
+      data: scoreData(),
+      yLabel: 'score',
+    });
     weightsChart = lineChart(weightsBox, {
       title: 'Weights set per tempo (share)',
       series: labels,
@@ -166,7 +198,8 @@ export async function renderValidator(main, overview) {
       if (name === 'identity') {
         state.overview = { ...state.overview, ...data };
       } else if (name === 'step') {
-        const v = state.overview.validator ?? (state.overview.validator = { steps: 0 });
+        state.overview.validator ??= { steps: 0 };
+        const v = state.overview.validator;
         v.steps = (v.steps ?? 0) + 1;
         v.lastStep = { step: data.step, at: data.at, durationMs: data.durationMs };
         let newKeys = false;

@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dashboard, openDashboard } from './index.js';
-import { CHROMIUM_ARGS, ensureChromium } from './testing/systemChromium.js';
 import {
   fillValidatorHistory,
   HOSTILE,
   syntheticMiner,
   syntheticValidator,
 } from './testing/syntheticData.js';
+import { CHROMIUM_ARGS, ensureChromium } from './testing/systemChromium.js';
 
 const browserFound = ensureChromium();
 if ('skip' in browserFound) console.warn(`dashboard browser test skipped: ${browserFound.skip}`);
@@ -62,7 +62,7 @@ const pwned = (page: Page) =>
   page.evaluate(() => ({
     flag: (window as unknown as { __pwned?: number }).__pwned ?? null,
     injectedImages: document.querySelectorAll('img').length,
-    scripts: [...document.scripts].map((s) => s.getAttribute('src')),
+    scripts: Array.from(document.scripts).map((s) => s.getAttribute('src')),
   }));
 
 describe.skipIf('skip' in browserFound)('dashboard in Chromium', () => {
@@ -105,9 +105,24 @@ describe.skipIf('skip' in browserFound)('dashboard in Chromium', () => {
     const { dashboard, url } = await open('validator');
     const rec = dashboard.recorder;
     const now = Date.now();
-    rec.identity({ role: 'validator', subnet: 'sn2', netuid: 2, hotkey: '5ValidatorHotkeyForTheDashboardTest0000000000000', uid: 0, stake: 12_345.6, block: Math.floor(now / 12_000), version: '0.1.0' });
+    rec.identity({
+      role: 'validator',
+      subnet: 'sn2',
+      netuid: 2,
+      hotkey: '5ValidatorHotkeyForTheDashboardTest0000000000000',
+      uid: 0,
+      stake: 12_345.6,
+      block: Math.floor(now / 12_000),
+      version: '0.1.0',
+    });
     const world = syntheticValidator({ miners: 48, hostile: true });
-    fillValidatorHistory(rec, world, { now: now - 12_000, days: 0.25, stepMs: 12_000, sample: 16, tempoMs: 20 * 60_000 });
+    fillValidatorHistory(rec, world, {
+      now: now - 12_000,
+      days: 0.25,
+      stepMs: 12_000,
+      sample: 16,
+      tempoMs: 20 * 60_000,
+    });
 
     const page = await context.newPage();
     const problems = watchPage(page);
@@ -133,14 +148,18 @@ describe.skipIf('skip' in browserFound)('dashboard in Chromium', () => {
       expect(row.hotkey).toBe(m.hotkey);
       expect(Number(row.score)).toBeCloseTo(m.score, 3);
     }
-    const headers = await page.$$eval('table[data-table="miners"] th', (ths) => ths.map((th) => th.textContent));
+    const headers = await page.$$eval('table[data-table="miners"] th', (ths) =>
+      ths.map((th) => th.textContent),
+    );
     for (const key of api.componentKeys) expect(headers).toContain(key);
     expect(api.componentKeys).toEqual(['verified', 'responseTime', 'proofSize', 'note']);
     // Sorted by moving score, best first; a header click re-sorts.
     const scores = rows.map((r) => Number(r.score));
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     await page.click('table[data-table="miners"] th[data-key="uid"]');
-    const uidsAfter = await page.$$eval('table[data-table="miners"] tbody tr', (trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))));
+    const uidsAfter = await page.$$eval('table[data-table="miners"] tbody tr', (trs) =>
+      trs.map((tr) => Number(tr.getAttribute('data-row'))),
+    );
     expect(uidsAfter).toEqual([...uidsAfter].sort((a, b) => b - a));
 
     // Both plots drew something.
@@ -149,11 +168,32 @@ describe.skipIf('skip' in browserFound)('dashboard in Chromium', () => {
     for (const n of ink) expect(n).toBeGreaterThan(500);
 
     // Live: a step and a weights set reach the page over SSE without a reload.
-    rec.validatorStep({ step: 99_999, durationMs: 1234, miners: [{ uid: 7, hotkey: world.hotkeys[7], reward: 0.5, score: 0.987654, components: { verified: true, responseTime: 0.25, proofSize: 999 } }] });
-    await page.waitForFunction(() => document.querySelector('tr[data-row="7"] td[data-key="score"]')?.textContent === '0.9877', undefined, { timeout: 15_000 });
+    rec.validatorStep({
+      step: 99_999,
+      durationMs: 1234,
+      miners: [
+        {
+          uid: 7,
+          hotkey: world.hotkeys[7],
+          reward: 0.5,
+          score: 0.987654,
+          components: { verified: true, responseTime: 0.25, proofSize: 999 },
+        },
+      ],
+    });
+    await page.waitForFunction(
+      () => document.querySelector('tr[data-row="7"] td[data-key="score"]')?.textContent === '0.9877',
+      undefined,
+      { timeout: 15_000 },
+    );
     const block = Math.floor(Date.now() / 12_000) + 3;
     rec.weightsSet({ block, mode: 'timelocked', uids: [7, 8], weights: [0.75, 0.25] });
-    await page.waitForFunction((b) => document.querySelector('[data-card="weights"]')?.textContent?.includes(`block ${b} · timelocked`), block, { timeout: 15_000 });
+    await page.waitForFunction(
+      (b) =>
+        document.querySelector('[data-card="weights"]')?.textContent?.includes(`block ${b} · timelocked`),
+      block,
+      { timeout: 15_000 },
+    );
 
     // Hostile hotkeys and component values are shown as text and never run.
     const hostileCell = await page.textContent('tr[data-row="1"] td[data-key="hotkey"]');
@@ -172,10 +212,22 @@ describe.skipIf('skip' in browserFound)('dashboard in Chromium', () => {
     const { dashboard, url } = await open('miner');
     const rec = dashboard.recorder;
     const now = Date.now();
-    rec.identity({ role: 'miner', subnet: 'sn2', netuid: 2, hotkey: '5MinerHotkeyForTheDashboardTest00000000000000000', uid: 5, stake: 0, block: Math.floor(now / 12_000) });
+    rec.identity({
+      role: 'miner',
+      subnet: 'sn2',
+      netuid: 2,
+      hotkey: '5MinerHotkeyForTheDashboardTest00000000000000000',
+      uid: 5,
+      stake: 0,
+      block: Math.floor(now / 12_000),
+    });
     const world = syntheticMiner({ validators: 6, hostile: true });
     for (let t = now - 3_600_000; t < now - 1_000; t += 1_500) world.requestAt(rec, t);
-    for (let i = 0; i <= 60; i++) rec.figures({ figures: { 'proofs made': i * 3, 'queue depth': i % 7 }, at: now - 3_600_000 + i * 60_000 });
+    for (let i = 0; i <= 60; i++)
+      rec.figures({
+        figures: { 'proofs made': i * 3, 'queue depth': i % 7 },
+        at: now - 3_600_000 + i * 60_000,
+      });
     rec.figures({ figures: { commitment: 'set', [HOSTILE[1]]: HOSTILE[0] } });
 
     const page = await context.newPage();
@@ -204,10 +256,24 @@ describe.skipIf('skip' in browserFound)('dashboard in Chromium', () => {
 
     // Live: more requests bump the counters; a figure change shows up.
     const before = await page.textContent('[data-card="requests"]');
-    for (let i = 0; i < 25; i++) rec.minerRequest({ caller: world.validators[0], synapse: 'QueryZkProof', outcome: 'ok', latencyMs: 120 });
-    await page.waitForFunction((b) => document.querySelector('[data-card="requests"]')?.textContent !== b, before, { timeout: 15_000 });
+    for (let i = 0; i < 25; i++)
+      rec.minerRequest({
+        caller: world.validators[0],
+        synapse: 'QueryZkProof',
+        outcome: 'ok',
+        latencyMs: 120,
+      });
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-card="requests"]')?.textContent !== b,
+      before,
+      { timeout: 15_000 },
+    );
     rec.figures({ figures: { commitment: 'pending reveal' } });
-    await page.waitForFunction(() => document.querySelector('dl.figures')?.textContent?.includes('pending reveal'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.querySelector('dl.figures')?.textContent?.includes('pending reveal'),
+      undefined,
+      { timeout: 15_000 },
+    );
 
     const p = await pwned(page);
     expect(p.flag).toBeNull();

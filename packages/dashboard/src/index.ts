@@ -1,7 +1,7 @@
 export { DashboardError } from './dashboardError.js';
 export type {
-  ComponentValue,
   Components,
+  ComponentValue,
   FiguresEvent,
   MinerRequestEvent,
   NeuronIdentity,
@@ -12,13 +12,13 @@ export type {
   WeightsMode,
   WeightsSetEvent,
 } from './events.js';
-export { CONTENT_SECURITY_POLICY, safeJson } from './http/securityHeaders.js';
 export type { DashboardHandler, HandlerLimits } from './http/dashboardHandler.js';
+export { CONTENT_SECURITY_POLICY, safeJson } from './http/securityHeaders.js';
 export {
   type Dashboard,
+  type DashboardOptions,
   DEFAULT_MAX_BYTES,
   DEFAULT_RETENTION_DAYS,
-  type DashboardOptions,
   openDashboard,
 } from './openDashboard.js';
 export type { DashboardLogger, DashboardRecorder } from './recorder.js';

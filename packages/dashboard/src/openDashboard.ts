@@ -1,8 +1,13 @@
-import type { NeuronRole } from './events.js';
-import { SegmentStore } from './history/segmentStore.js';
 import { DashboardError } from './dashboardError.js';
+import type { NeuronRole } from './events.js';
+import { type ReplayReport, SegmentStore } from './history/segmentStore.js';
 import { allowedHostSet, isLoopbackHost, loadTokenDigest } from './http/auth.js';
-import { createDashboardHandler, DEFAULT_LIMITS, type DashboardHandler, type HandlerLimits } from './http/dashboardHandler.js';
+import {
+  createDashboardHandler,
+  type DashboardHandler,
+  DEFAULT_LIMITS,
+  type HandlerLimits,
+} from './http/dashboardHandler.js';
 import { loadAssets } from './http/staticAssets.js';
 import { type DashboardLogger, type DashboardRecorder, Recorder } from './recorder.js';
 
@@ -30,8 +35,8 @@ export interface Dashboard {
   recorder: DashboardRecorder;
   /** `(req, res) => boolean`: true when it answered; mount it before the host's own routes. */
   handler: DashboardHandler;
-  /** How the history loaded: files, lines, skipped (torn or bad) lines, ms it took. */
-  replay: { files: number; lines: number; skipped: number; ms: number } | null;
+  /** Resolves when the previous run's history has loaded: files, lines, skipped (torn or bad) lines, ms. */
+  ready: Promise<ReplayReport & { ms: number }>;
   /** Writes queued history now (the runtime need not call it; it runs on a timer and at close). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -69,7 +74,10 @@ export async function openDashboard(options: DashboardOptions): Promise<Dashboar
     try {
       store = await SegmentStore.open({ dir: options.dir, retentionMs, maxBytes, now: options.now });
     } catch (error) {
-      options.logger?.warn({ err: error }, 'dashboard: history folder not usable; history kept in memory only');
+      options.logger?.warn(
+        { err: error },
+        'dashboard: history folder not usable; history kept in memory only',
+      );
     }
   }
   const recorder = new Recorder({
@@ -80,14 +88,33 @@ export async function openDashboard(options: DashboardOptions): Promise<Dashboar
     logger: options.logger,
     now: options.now,
   });
-  let replay: Dashboard['replay'] = null;
+  // The previous run's history loads in the background (yielding to the event loop as it goes), so
+  // a week of it never delays the daemon's start; live events wait and apply after it, in order.
+  let replay: Promise<ReplayReport & { ms: number }> = Promise.resolve({
+    files: 0,
+    lines: 0,
+    skipped: 0,
+    ms: 0,
+  });
   if (store) {
     const started = performance.now();
-    const report = await store.replay((line) => recorder.replayLine(line));
-    replay = { ...report, ms: Math.round(performance.now() - started) };
-    if (report.skipped > 0) {
-      options.logger?.warn({ skipped: report.skipped, dir: options.dir }, 'dashboard: skipped unreadable history lines');
-    }
+    recorder.beginReplay();
+    replay = store
+      .replay((line) => recorder.replayLine(line))
+      .catch((error: unknown) => {
+        options.logger?.warn({ err: error }, 'dashboard: history replay failed; showing what loaded');
+        return { files: 0, lines: 0, skipped: 0 };
+      })
+      .then((report) => {
+        recorder.endReplay();
+        if (report.skipped > 0) {
+          options.logger?.warn(
+            { skipped: report.skipped, dir: options.dir },
+            'dashboard: skipped unreadable history lines',
+          );
+        }
+        return { ...report, ms: Math.round(performance.now() - started) };
+      });
   }
   const assets = await loadAssets();
   const handler = createDashboardHandler({
@@ -104,9 +131,10 @@ export async function openDashboard(options: DashboardOptions): Promise<Dashboar
   return {
     recorder,
     handler: handler.handle,
-    replay,
+    ready: replay,
     flush: () => recorder.flush(),
     close: async () => {
+      await replay;
       handler.close();
       await recorder.close();
     },

@@ -7,13 +7,13 @@ import type {
   ValidatorStepEvent,
   WeightsSetEvent,
 } from './events.js';
-import { type HistoryRecord, historyRecord } from './history/records.js';
+import { type HistoryRecord, historyRecord, type StepRecord } from './history/records.js';
 import type { SegmentStore } from './history/segmentStore.js';
-import { latencyBucket, newHistogram, sparseHistogram } from './model/latencyHistogram.js';
 import { FiguresModel } from './model/figuresModel.js';
+import { latencyBucket, newHistogram, sparseHistogram } from './model/latencyHistogram.js';
 import { MinerModel } from './model/minerModel.js';
 import { type CleanStep, type CleanWeights, ValidatorModel } from './model/validatorModel.js';
-import { cleanComponents, clampString, finiteOrNull, isUid, LIMITS } from './sanitize.js';
+import { clampString, cleanComponents, finiteOrNull, isUid, LIMITS } from './sanitize.js';
 
 /** What the runtime calls. Every method is cheap and never throws: bad values are cleaned or dropped. */
 export interface DashboardRecorder {
@@ -69,6 +69,67 @@ export function weightsView(w: CleanWeights) {
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** A step as its history line: columns, component keys once (see records.ts). */
+export function stepToRecord(step: CleanStep): StepRecord {
+  const keys: string[] = [];
+  const index = new Map<string, number>();
+  for (const m of step.miners) {
+    for (const k of Object.keys(m.components)) {
+      if (!index.has(k)) {
+        index.set(k, keys.length);
+        keys.push(k);
+      }
+    }
+  }
+  const n = step.miners.length;
+  const values: ComponentValue[][] = keys.map(() => new Array<ComponentValue>(n).fill(null));
+  const rows: number[][] = keys.map(() => []);
+  step.miners.forEach((m, i) => {
+    for (const [k, v] of Object.entries(m.components)) {
+      const j = index.get(k)!;
+      values[j]![i] = v;
+      rows[j]!.push(i);
+    }
+  });
+  return {
+    k: 's',
+    t: step.t,
+    n: step.step,
+    b: step.block,
+    d: step.durationMs === null ? null : Math.round(step.durationMs),
+    u: step.miners.map((m) => m.uid),
+    r: step.miners.map((m) => (m.reward === null ? null : round6(m.reward))),
+    s: step.miners.map((m) => round6(m.score)),
+    c: keys,
+    v: values,
+    p: rows.map((r) => (r.length === n ? null : r)),
+  };
+}
+
+export function stepFromRecord(r: StepRecord): CleanStep {
+  return {
+    t: r.t,
+    step: r.n,
+    block: r.b,
+    durationMs: r.d,
+    miners: r.u.map((uid, i) => {
+      const components: Record<string, ComponentValue> = {};
+      if (r.r[i] !== null) {
+        r.c.forEach((k, j) => {
+          if (r.p[j] && !r.p[j]!.includes(i)) return;
+          Object.defineProperty(components, k, {
+            value: r.v[j]![i]!,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        });
+      }
+      return { uid, reward: r.r[i]!, score: r.s[i]!, components };
+    }),
+  };
+}
+
 /**
  * Takes the runtime's events, keeps the aggregated models up to date (cheap, synchronous) and queues
  * history records; serialisation and disk writes happen on a timer, off the validator's step.
@@ -83,9 +144,15 @@ export class Recorder implements DashboardRecorder {
   identityView: IdentityView;
   droppedRecords = 0;
   writeErrors = 0;
-  private pending: HistoryRecord[] = [];
+  /** Records for the next flush; steps stay objects until then so the step pays no serialisation. */
+  private pending: (HistoryRecord | CleanStep)[] = [];
+  /** While a previous run's history replays, live events wait here (then apply in order). */
+  private deferred: (() => void)[] | undefined;
   /** Request deltas since the last flush, per minute × caller × synapse. */
-  private pendingRequests = new Map<string, { t: number; c: string; s: string; ok: number; bl: number; f: number; h: Uint32Array }>();
+  private pendingRequests = new Map<
+    string,
+    { t: number; c: string; s: string; ok: number; bl: number; f: number; h: Uint32Array }
+  >();
   private pendingFigures = new Map<string, ComponentValue>();
   private readonly listeners = new Set<(event: LiveEvent) => void>();
   private readonly timer: NodeJS.Timeout | undefined;
@@ -132,13 +199,41 @@ export class Recorder implements DashboardRecorder {
     for (const listener of this.listeners) listener(event);
   }
 
-  private queue(record: HistoryRecord): void {
+  private queue(record: HistoryRecord | CleanStep): void {
     if (!this.options.store) return;
     this.pending.push(record);
     if (this.pending.length > this.maxPending) {
       this.pending.splice(0, this.pending.length - this.maxPending);
       this.droppedRecords++;
     }
+  }
+
+  /** Runs a model change now, or after the replay when one is under way. */
+  private apply(change: () => void): void {
+    if (!this.deferred) {
+      change();
+      return;
+    }
+    if (this.deferred.length >= this.maxPending) {
+      this.deferred.shift();
+      this.droppedRecords++;
+    }
+    this.deferred.push(change);
+  }
+
+  /** Live events from here on wait until `endReplay`, so replayed history stays in time order. */
+  beginReplay(): void {
+    this.deferred ??= [];
+  }
+
+  endReplay(): void {
+    const waiting = this.deferred ?? [];
+    this.deferred = undefined;
+    for (const change of waiting) change();
+  }
+
+  get replaying(): boolean {
+    return this.deferred !== undefined;
   }
 
   identity(identity: NeuronIdentity): void {
@@ -155,6 +250,15 @@ export class Recorder implements DashboardRecorder {
         version: identity.version === undefined ? null : clampString(identity.version, LIMITS.keyChars),
         at: t,
       };
+      this.apply(() => this.applyIdentity(next));
+    } catch (error) {
+      this.options.logger?.warn({ err: error }, 'dashboard: identity not recorded');
+    }
+  }
+
+  private applyIdentity(next: IdentityView): void {
+    {
+      const t = next.at!;
       const prev = this.identityView;
       this.identityView = next;
       this.version++;
@@ -181,8 +285,6 @@ export class Recorder implements DashboardRecorder {
         });
       }
       if (this.listeners.size > 0) this.emit({ event: 'identity', data: next });
-    } catch (error) {
-      this.options.logger?.warn({ err: error }, 'dashboard: identity not recorded');
     }
   }
 
@@ -197,16 +299,11 @@ export class Recorder implements DashboardRecorder {
         miners: [],
       };
       const list = Array.isArray(event.miners) ? event.miners : [];
+      const hotkeys: [number, string][] = [];
       for (let i = 0; i < list.length && i < 4096; i++) {
         const m = list[i]!;
         if (!m || !isUid(m.uid)) continue;
-        if (typeof m.hotkey === 'string') {
-          const hotkey = clampString(m.hotkey, LIMITS.hotkeyChars);
-          if (this.validator.hotkeyOf(m.uid) !== hotkey) {
-            this.validator.applyHotkey(m.uid, hotkey);
-            this.queue({ k: 'hk', t, u: m.uid, h: hotkey });
-          }
-        }
+        if (typeof m.hotkey === 'string') hotkeys.push([m.uid, clampString(m.hotkey, LIMITS.hotkeyChars)]);
         const reward = m.reward === null ? null : (finiteOrNull(m.reward) ?? 0);
         step.miners.push({
           uid: m.uid,
@@ -215,22 +312,17 @@ export class Recorder implements DashboardRecorder {
           components: reward === null ? {} : cleanComponents(m.components),
         });
       }
-      this.validator.applyStep(step);
-      this.version++;
-      this.queue({
-        k: 's',
-        t,
-        n: step.step,
-        b: step.block,
-        d: step.durationMs === null ? null : Math.round(step.durationMs),
-        m: step.miners.map((m) => [
-          m.uid,
-          m.reward === null ? null : round6(m.reward),
-          round6(m.score),
-          m.components as Record<string, ComponentValue>,
-        ]),
+      this.apply(() => {
+        for (const [uid, hotkey] of hotkeys) {
+          if (this.validator.hotkeyOf(uid) === hotkey) continue;
+          this.validator.applyHotkey(uid, hotkey);
+          this.queue({ k: 'hk', t, u: uid, h: hotkey });
+        }
+        this.validator.applyStep(step);
+        this.version++;
+        this.queue(step);
+        if (this.listeners.size > 0) this.emit({ event: 'step', data: this.stepView(step) });
       });
-      if (this.listeners.size > 0) this.emit({ event: 'step', data: this.stepView(step) });
     } catch (error) {
       this.options.logger?.warn({ err: error }, 'dashboard: step not recorded');
     }
@@ -262,7 +354,7 @@ export class Recorder implements DashboardRecorder {
         const w = finiteOrNull(event.weights[i]);
         if (!isUid(event.uids[i]) || w === null) continue;
         uids.push(event.uids[i]!);
-        weights.push(w);
+        weights.push(round6(w));
       }
       const mode = event.mode === 'commit' || event.mode === 'timelocked' ? event.mode : 'direct';
       const clean: CleanWeights = {
@@ -273,10 +365,12 @@ export class Recorder implements DashboardRecorder {
         uids,
         weights,
       };
-      this.validator.applyWeights(clean);
-      this.version++;
-      this.queue({ k: 'w', t: clean.t, b: clean.block, e: clean.epoch, mode, u: uids, w: weights.map(round6) });
-      if (this.listeners.size > 0) this.emit({ event: 'weights', data: weightsView(clean) });
+      this.apply(() => {
+        this.validator.applyWeights(clean);
+        this.version++;
+        this.queue({ k: 'w', t: clean.t, b: clean.block, e: clean.epoch, mode, u: uids, w: weights });
+        if (this.listeners.size > 0) this.emit({ event: 'weights', data: weightsView(clean) });
+      });
     } catch (error) {
       this.options.logger?.warn({ err: error }, 'dashboard: weights not recorded');
     }
@@ -328,11 +422,13 @@ export class Recorder implements DashboardRecorder {
     try {
       const t = finiteOrNull(event.at) ?? this.now();
       const clean = cleanComponents(event.figures, LIMITS.figures);
-      const changed = this.figuresModel.apply(t, Object.entries(clean));
-      if (changed.length === 0) return;
-      this.version++;
-      if (this.options.store) for (const [k, v] of changed) this.pendingFigures.set(k, v);
-      if (this.listeners.size > 0) this.emit({ event: 'figures', data: { at: t, values: changed } });
+      this.apply(() => {
+        const changed = this.figuresModel.apply(t, Object.entries(clean));
+        if (changed.length === 0) return;
+        this.version++;
+        if (this.options.store) for (const [k, v] of changed) this.pendingFigures.set(k, v);
+        if (this.listeners.size > 0) this.emit({ event: 'figures', data: { at: t, values: changed } });
+      });
     } catch (error) {
       this.options.logger?.warn({ err: error }, 'dashboard: figures not recorded');
     }
@@ -367,16 +463,17 @@ export class Recorder implements DashboardRecorder {
         this.validator.applyHotkey(r.u, r.h);
         break;
       case 's':
-        this.validator.applyStep({
-          t: r.t,
-          step: r.n,
-          block: r.b,
-          durationMs: r.d,
-          miners: r.m.map(([uid, reward, score, components]) => ({ uid, reward, score, components })),
-        });
+        this.validator.applyStep(stepFromRecord(r));
         break;
       case 'w':
-        this.validator.applyWeights({ t: r.t, block: r.b, epoch: r.e, mode: r.mode, uids: r.u, weights: r.w });
+        this.validator.applyWeights({
+          t: r.t,
+          block: r.b,
+          epoch: r.e,
+          mode: r.mode,
+          uids: r.u,
+          weights: r.w,
+        });
         break;
       case 'r': {
         const hist = newHistogram();
@@ -422,7 +519,7 @@ export class Recorder implements DashboardRecorder {
     }
     if (records.length === 0) return;
     let text = '';
-    for (const r of records) text += `${JSON.stringify(r)}\n`;
+    for (const r of records) text += `${JSON.stringify('k' in r ? r : stepToRecord(r))}\n`;
     try {
       await store.append(text);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { ComponentValue, Components } from './events.js';
+import type { Components, ComponentValue } from './events.js';
 
 /** Bounds on what a subnet or a caller can make the dashboard keep (every value is hostile text). */
 export const LIMITS = {

@@ -21,7 +21,9 @@ const uidList = z
 export const routeParams = {
   overview: z.object({}).strict(),
   miners: z.object({}).strict(),
-  history: z.object({ range: range.default('24h'), points: intParam(2, 1000).default(240), uids: uidList.optional() }).strict(),
+  history: z
+    .object({ range: range.default('24h'), points: intParam(2, 1000).default(240), uids: uidList.optional() })
+    .strict(),
   weights: z.object({ range: range.default('7d'), limit: intParam(1, 1000).default(200) }).strict(),
   requests: z.object({ range: range.default('1h') }).strict(),
   figures: z.object({ range: range.default('24h'), points: intParam(2, 1000).default(240) }).strict(),
@@ -40,7 +42,8 @@ export type ParamsResult = { ok: true; params: Record<string, unknown> } | { ok:
 export function parseParams(route: RouteName, search: URLSearchParams): ParamsResult {
   const raw: Record<string, string> = {};
   for (const [key, value] of search) {
-    if (Object.hasOwn(raw, key)) return { ok: false, message: `query parameter '${key.slice(0, 40)}' given twice` };
+    if (Object.hasOwn(raw, key))
+      return { ok: false, message: `query parameter '${key.slice(0, 40)}' given twice` };
     raw[key] = value;
   }
   const parsed = routeParams[route].safeParse(raw);

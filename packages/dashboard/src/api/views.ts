@@ -34,7 +34,9 @@ export function overviewView(ctx: ViewContext) {
             steps: v.steps,
             lastStep: v.lastStep,
             miners: v.latest.size,
-            lastWeights: last ? { ...weightsView(last), uids: undefined, weights: undefined, count: last.uids.length } : null,
+            lastWeights: last
+              ? { ...weightsView(last), uids: undefined, weights: undefined, count: last.uids.length }
+              : null,
           }
         : null,
     miner:
@@ -51,6 +53,7 @@ export function overviewView(ctx: ViewContext) {
         : null,
     history: {
       persisted: ctx.store !== null,
+      loading: r.replaying,
       retentionDays: Math.round((ctx.retentionMs / 86_400_000) * 100) / 100,
       bytes: ctx.store?.bytes ?? 0,
       maxBytes: ctx.store?.maxBytes ?? 0,
@@ -92,24 +95,44 @@ export function minersView(ctx: ViewContext) {
   };
 }
 
-const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Five significant digits: what a plot can show, at half the bytes of a full double. */
+const sig5 = (x: number) => (x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(5)));
 
+/**
+ * Moving scores on one time grid shared by every uid: `t[i]` is the end of the i-th non-empty span,
+ * each uid's `score[i]` the last score in it or null. One `t` for all uids keeps 256 miners × 240
+ * points small, and is the aligned form a chart wants.
+ */
 export function historyView(ctx: ViewContext, p: { range: RangeName; points: number; uids?: number[] }) {
   const v = ctx.recorder.validator;
   const { from, to } = span(ctx, p.range, v.firstAt);
   const uids = p.uids ?? [...v.latest.keys()].sort((a, b) => a - b).slice(0, 256);
-  const miners = [];
+  const slices: { uid: number; span: number[]; level: number[] }[] = [];
+  const used = new Set<number>();
   for (const uid of uids) {
     const s = v.history(uid, from, to, p.points);
     if (!s || s.t.length === 0) continue;
-    miners.push({
-      uid,
-      t: s.t.map(Math.round),
-      score: s.level.map(r6),
-      reward: s.sample.map((x) => (x === null ? null : r6(x))),
-    });
+    slices.push({ uid, span: s.span, level: s.level });
+    for (const k of s.span) used.add(k);
   }
-  return { range: p.range, from, to, points: p.points, miners };
+  const spans = [...used].sort((a, b) => a - b);
+  const column = new Map(spans.map((k, i) => [k, i]));
+  const width = (to - from) / p.points;
+  const miners = slices.map(({ uid, span: keys, level }) => {
+    const score: (number | null)[] = new Array(spans.length).fill(null);
+    keys.forEach((k, i) => {
+      score[column.get(k)!] = sig5(level[i]!);
+    });
+    return { uid, score };
+  });
+  return {
+    range: p.range,
+    from,
+    to,
+    points: p.points,
+    t: spans.map((k) => Math.min(to, Math.round(from + (k + 1) * width))),
+    miners,
+  };
 }
 
 export function weightsListView(ctx: ViewContext, p: { range: RangeName; limit: number }) {

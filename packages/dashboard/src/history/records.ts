@@ -6,7 +6,6 @@ import { z } from 'zod';
  * these schemas on replay, and a line that does not parse is skipped.
  */
 const componentValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
-const components = z.record(z.string(), componentValue);
 const uid = z.number().int().min(0).max(65_535);
 const time = z.number().finite().nonnegative();
 
@@ -23,15 +22,34 @@ export const identityRecord = z.object({
   version: z.string().nullable(),
 });
 
-export const stepRecord = z.object({
-  k: z.literal('s'),
-  t: time,
-  n: z.number().int().nonnegative(),
-  b: z.number().int().nullable(),
-  d: z.number().nullable(),
-  /** [uid, reward (null = not queried), moving score, components] per miner. */
-  m: z.array(z.tuple([uid, z.number().nullable(), z.number(), components])),
-});
+/**
+ * A step in columns: uids, rewards (null = not queried), moving scores, then the component keys
+ * once, one column of values per key, and which rows have the key when not all do.
+ */
+export const stepRecord = z
+  .object({
+    k: z.literal('s'),
+    t: time,
+    n: z.number().int().nonnegative(),
+    b: z.number().int().nullable(),
+    d: z.number().nullable(),
+    u: z.array(uid),
+    r: z.array(z.number().nullable()),
+    s: z.array(z.number()),
+    c: z.array(z.string()),
+    v: z.array(z.array(componentValue)),
+    /** Per key: null when every miner reported it, else the rows that did (the others lack the key). */
+    p: z.array(z.array(z.number().int().nonnegative()).nullable()),
+  })
+  .refine(
+    (x) =>
+      x.r.length === x.u.length &&
+      x.s.length === x.u.length &&
+      x.v.length === x.c.length &&
+      x.p.length === x.c.length &&
+      x.v.every((col) => col.length === x.u.length),
+    'step columns differ in length',
+  );
 
 export const hotkeyRecord = z.object({ k: z.literal('hk'), t: time, u: uid, h: z.string() });
 

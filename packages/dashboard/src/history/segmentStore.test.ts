@@ -1,5 +1,4 @@
-import { appendFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +17,12 @@ afterAll(() => {
 const DAY = 86_400_000;
 const lines = (store: SegmentStore) => {
   const out: string[] = [];
-  return store.replay((l) => (out.push(l), true)).then((report) => ({ out, report }));
+  return store
+    .replay((l) => {
+      out.push(l);
+      return true;
+    })
+    .then((report) => ({ out, report }));
 };
 
 describe('SegmentStore', () => {
@@ -28,7 +32,12 @@ describe('SegmentStore', () => {
     await a.append('{"n":1}\n{"n":2}\n');
     await a.append('{"n":3}\n');
     await a.close();
-    const b = await SegmentStore.open({ dir, retentionMs: DAY, maxBytes: 1 << 20, now: () => Date.now() + 5 });
+    const b = await SegmentStore.open({
+      dir,
+      retentionMs: DAY,
+      maxBytes: 1 << 20,
+      now: () => Date.now() + 5,
+    });
     await b.append('{"n":4}\n');
     await b.close();
     const c = await SegmentStore.open({ dir, retentionMs: DAY, maxBytes: 1 << 20 });
@@ -58,7 +67,13 @@ describe('SegmentStore', () => {
   it('rotates by size and keeps the folder under the byte cap, oldest segments first', async () => {
     const dir = tempDir();
     let now = 1_000_000_000_000;
-    const store = await SegmentStore.open({ dir, retentionMs: DAY, maxBytes: 10_000, segmentBytes: 2_000, now: () => now });
+    const store = await SegmentStore.open({
+      dir,
+      retentionMs: DAY,
+      maxBytes: 10_000,
+      segmentBytes: 2_000,
+      now: () => now,
+    });
     const line = `${JSON.stringify({ pad: 'x'.repeat(90) })}\n`;
     for (let i = 0; i < 400; i++) {
       now += 1_000;
@@ -85,7 +100,9 @@ describe('SegmentStore', () => {
   it('refuses a folder it cannot create with a DashboardError naming it', async () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, '');
-    await expect(SegmentStore.open({ dir: join(file, 'sub'), retentionMs: DAY, maxBytes: 1 << 20 })).rejects.toMatchObject({
+    await expect(
+      SegmentStore.open({ dir: join(file, 'sub'), retentionMs: DAY, maxBytes: 1 << 20 }),
+    ).rejects.toMatchObject({
       name: 'DashboardError',
       details: { dir: join(file, 'sub') },
     });

@@ -1,5 +1,5 @@
-import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DashboardError } from '../dashboardError.js';
 
@@ -44,7 +44,8 @@ export class SegmentStore {
   private constructor(private readonly options: SegmentStoreOptions) {
     this.now = options.now ?? Date.now;
     this.segmentBytes =
-      options.segmentBytes ?? Math.min(16 * 2 ** 20, Math.max(64 * 2 ** 10, Math.floor(options.maxBytes / 8)));
+      options.segmentBytes ??
+      Math.min(16 * 2 ** 20, Math.max(64 * 2 ** 10, Math.floor(options.maxBytes / 8)));
   }
 
   static async open(options: SegmentStoreOptions): Promise<SegmentStore> {
@@ -92,10 +93,13 @@ export class SegmentStore {
       // Whatever follows the last newline is a line torn by a crash (or nothing).
       if (lines[lines.length - 1] !== '') report.skipped++;
       lines.pop();
-      for (const line of lines) {
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
         if (line === '') continue;
         if (apply(line)) report.lines++;
         else report.skipped++;
+        // Let the daemon breathe: a week of history is tens of thousands of lines.
+        if (i % 256 === 255) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
     return report;
@@ -121,7 +125,8 @@ export class SegmentStore {
 
   private shouldRotate(segment: Segment): boolean {
     return (
-      segment.bytes >= this.segmentBytes || this.now() - segment.startAt >= Math.max(60_000, this.options.retentionMs / 7)
+      segment.bytes >= this.segmentBytes ||
+      this.now() - segment.startAt >= Math.max(60_000, this.options.retentionMs / 7)
     );
   }
 

@@ -43,7 +43,9 @@ export async function loadTokenDigest(file: string, warn?: (msg: string) => void
 
 /** Hosts a loopback-only dashboard answers to: localhost names plus the bind address and extras. */
 export function allowedHostSet(bindHost: string, extra: readonly string[] = []): Set<string> {
-  return new Set(['localhost', '127.0.0.1', '::1', bindHost, ...extra].map((h) => h.replace(/^\[|\]$/g, '').toLowerCase()));
+  return new Set(
+    ['localhost', '127.0.0.1', '::1', bindHost, ...extra].map((h) => h.replace(/^\[|\]$/g, '').toLowerCase()),
+  );
 }
 
 function hostName(header: string | undefined): string | undefined {
@@ -66,7 +68,11 @@ export function authorize(req: IncomingMessage, auth: AuthConfig): AuthVerdict {
   }
   const host = hostName(req.headers.host);
   if (host === undefined || !auth.allowedHosts.has(host)) {
-    return { ok: false, status: 403, message: 'unexpected Host header; open the dashboard as 127.0.0.1 or localhost' };
+    return {
+      ok: false,
+      status: 403,
+      message: 'unexpected Host header; open the dashboard as 127.0.0.1 or localhost',
+    };
   }
   return { ok: true };
 }

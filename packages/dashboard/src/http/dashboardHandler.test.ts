@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 /** The dashboard mounted the way the daemon's health server will mount it. */
-async function mounted(options: Partial<DashboardOptions> = {}): Promise<{ dashboard: Dashboard; port: number; server: Server }> {
+async function mounted(
+  options: Partial<DashboardOptions> = {},
+): Promise<{ dashboard: Dashboard; port: number; server: Server }> {
   const dashboard = await openDashboard({ role: 'validator', dir: null, host: '127.0.0.1', ...options });
   const server = createServer((req, res) => {
     if (dashboard.handler(req, res)) return;
@@ -38,14 +40,30 @@ async function mounted(options: Partial<DashboardOptions> = {}): Promise<{ dashb
 }
 
 /** A raw request (fetch would normalise paths and refuse some headers). */
-function raw(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+function raw(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+) {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -66,11 +84,19 @@ describe('dashboard HTTP handler', () => {
     const uplot = await raw(port, { path: '/assets/vendor/uPlot.esm.js' });
     expect(uplot.status).toBe(200);
     expect(uplot.headers['content-type']).toMatch(/^text\/javascript/);
-    const again = await raw(port, { path: '/assets/vendor/uPlot.esm.js', headers: { 'if-none-match': String(uplot.headers.etag) } });
+    const again = await raw(port, {
+      path: '/assets/vendor/uPlot.esm.js',
+      headers: { 'if-none-match': String(uplot.headers.etag) },
+    });
     expect(again.status).toBe(304);
     expect((await raw(port, { path: '/healthz' })).body).toBe('{"ok":true}');
     expect((await raw(port, { path: '/metrics' })).body).toBe('host 404\n');
-    for (const path of ['/assets/nope.js', '/assets/../package.json', '/assets/..%2f..%2fpackage.json', '/assets/%2e%2e/src/index.ts']) {
+    for (const path of [
+      '/assets/nope.js',
+      '/assets/../package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/%2e%2e/src/index.ts',
+    ]) {
       const r = await raw(port, { path });
       expect(r.status, path).toBe(404);
       expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -107,8 +133,17 @@ describe('dashboard HTTP handler', () => {
       expect(r.status).toBe(405);
       expect(r.headers.allow).toBe('GET, HEAD');
     }
-    expect((await raw(port, { path: '/api/v1/overview', headers: { 'content-length': '5' }, body: 'hello' })).status).toBe(413);
+    expect(
+      (await raw(port, { path: '/api/v1/overview', headers: { 'content-length': '5' }, body: 'hello' }))
+        .status,
+    ).toBe(413);
     expect((await raw(port, { path: `/api/v1/overview?x=${'a'.repeat(3000)}` })).status).toBe(414);
+    const gz = await raw(port, {
+      path: '/assets/vendor/uPlot.esm.js',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(Number(gz.headers['content-length'])).toBeLessThan(60_000);
     const head = await raw(port, { method: 'HEAD', path: '/api/v1/miners' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
@@ -130,7 +165,9 @@ describe('dashboard HTTP handler', () => {
 
   it('limits a flood with 429s, leaves the host routes alone, and recovers', async () => {
     const { port } = await mounted({ limits: { ratePerSecond: 20, rateBurst: 20 } });
-    const results = await Promise.all(Array.from({ length: 100 }, () => raw(port, { path: '/api/v1/overview' })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => raw(port, { path: '/api/v1/overview' })),
+    );
     const limited = results.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(50);
     expect(limited[0]!.headers['retry-after']).toBe('1');
@@ -155,13 +192,19 @@ describe('dashboard HTTP handler', () => {
     expect(third.status).toBe(503);
     expect(third.headers.get('retry-after')).toBe('10');
     const reader = first.body!.pipeThrough(new TextDecoderStream()).getReader();
-    dashboard.recorder.validatorStep({ step: 7, miners: [{ uid: 4, hotkey: HOSTILE[1], reward: 1, score: 0.25 }] });
+    dashboard.recorder.validatorStep({
+      step: 7,
+      miners: [{ uid: 4, hotkey: HOSTILE[1], reward: 1, score: 0.25 }],
+    });
     let text = '';
     while (!text.includes('event: step')) text += (await reader.read()).value ?? '';
     while (!text.endsWith('\n\n')) text += (await reader.read()).value ?? '';
     const data = text.slice(text.indexOf('event: step')).split('\n')[1]!;
     expect(data).not.toMatch(/[<>]/);
-    expect(JSON.parse(data.slice('data: '.length))).toMatchObject({ step: 7, miners: [{ uid: 4, hotkey: HOSTILE[1], score: 0.25 }] });
+    expect(JSON.parse(data.slice('data: '.length))).toMatchObject({
+      step: 7,
+      miners: [{ uid: 4, hotkey: HOSTILE[1], score: 0.25 }],
+    });
     a.abort();
     b.abort();
     // Closed streams free their slots.
@@ -177,10 +220,16 @@ describe('dashboard HTTP handler', () => {
 
   it('checks the Host header when there is no token (DNS rebinding)', async () => {
     const { port } = await mounted();
-    expect((await raw(port, { path: '/api/v1/overview', headers: { host: 'evil.example' } })).status).toBe(403);
+    expect((await raw(port, { path: '/api/v1/overview', headers: { host: 'evil.example' } })).status).toBe(
+      403,
+    );
     expect((await raw(port, { path: '/', headers: { host: 'evil.example:80' } })).status).toBe(403);
-    expect((await raw(port, { path: '/api/v1/overview', headers: { host: `localhost:${port}` } })).status).toBe(200);
-    expect((await raw(port, { path: '/api/v1/overview', headers: { host: `[::1]:${port}` } })).status).toBe(200);
+    expect(
+      (await raw(port, { path: '/api/v1/overview', headers: { host: `localhost:${port}` } })).status,
+    ).toBe(200);
+    expect((await raw(port, { path: '/api/v1/overview', headers: { host: `[::1]:${port}` } })).status).toBe(
+      200,
+    );
   });
 
   it('with a token file: API needs the bearer token, the data-free page does not', async () => {
@@ -192,29 +241,54 @@ describe('dashboard HTTP handler', () => {
     expect(none.status).toBe(401);
     expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
     expect(none.body).not.toContain('correct-horse');
-    expect((await raw(port, { path: '/api/v1/overview', headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
-    expect((await raw(port, { path: '/api/v1/events', headers: { authorization: 'Basic abc' } })).status).toBe(401);
-    const ok = await raw(port, { path: '/api/v1/overview', headers: { authorization: 'Bearer correct-horse-battery-staple-42', host: 'dashboard.example' } });
+    expect(
+      (
+        await raw(port, {
+          path: '/api/v1/overview',
+          headers: { authorization: 'Bearer wrong-token-wrong-token' },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await raw(port, { path: '/api/v1/events', headers: { authorization: 'Basic abc' } })).status,
+    ).toBe(401);
+    const ok = await raw(port, {
+      path: '/api/v1/overview',
+      headers: { authorization: 'Bearer correct-horse-battery-staple-42', host: 'dashboard.example' },
+    });
     expect(ok.status).toBe(200);
     expect((await raw(port, { path: '/', headers: { host: 'dashboard.example' } })).status).toBe(200);
   });
 
   it('refuses a public bind without a token, and bad token files, naming the file but never the token', async () => {
-    await expect(openDashboard({ role: 'miner', dir: null, host: '0.0.0.0' })).rejects.toMatchObject({ name: 'DashboardError', message: expect.stringMatching(/token file/) });
+    await expect(openDashboard({ role: 'miner', dir: null, host: '0.0.0.0' })).rejects.toMatchObject({
+      name: 'DashboardError',
+      message: expect.stringMatching(/token file/),
+    });
     const dir = tempDir();
-    await expect(openDashboard({ role: 'miner', dir: null, host: '0.0.0.0', tokenFile: join(dir, 'missing') })).rejects.toMatchObject({
+    await expect(
+      openDashboard({ role: 'miner', dir: null, host: '0.0.0.0', tokenFile: join(dir, 'missing') }),
+    ).rejects.toMatchObject({
       details: { file: join(dir, 'missing'), code: 'ENOENT' },
     });
     const short = join(dir, 'short');
     writeFileSync(short, 'tiny\n');
-    const error = await openDashboard({ role: 'miner', dir: null, host: '0.0.0.0', tokenFile: short }).catch((e: Error) => e);
+    const error = await openDashboard({ role: 'miner', dir: null, host: '0.0.0.0', tokenFile: short }).catch(
+      (e: Error) => e,
+    );
     expect(String((error as Error).message)).toMatch(/16 to 4096/);
     expect(JSON.stringify(error)).not.toContain('tiny');
     const open = join(dir, 'open');
     writeFileSync(open, 'a-token-that-others-can-read-1234\n');
     chmodSync(open, 0o644);
     const warnings: string[] = [];
-    const d = await openDashboard({ role: 'miner', dir: null, host: '10.0.0.5', tokenFile: open, logger: { warn: (_o, m) => warnings.push(m) } });
+    const d = await openDashboard({
+      role: 'miner',
+      dir: null,
+      host: '10.0.0.5',
+      tokenFile: open,
+      logger: { warn: (_o, m) => warnings.push(m) },
+    });
     await d.close();
     expect(warnings.join()).toMatch(/readable by others/);
   });

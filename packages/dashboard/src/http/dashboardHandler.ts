@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzip } from 'node:zlib';
 import { isRouteName, parseParams, type RangeName, type RouteName } from '../api/queryParams.js';
 import {
   figuresView,
@@ -51,6 +52,20 @@ export interface HandlerDeps {
   now?: () => number;
 }
 
+interface CachedView {
+  version: number;
+  at: number;
+  body: string;
+  /** Compressed once, on the libuv thread pool, the first time a client accepts gzip. */
+  gz?: Promise<Buffer>;
+}
+
+const GZIP_MIN_BYTES = 2048;
+
+export function acceptsGzip(req: IncomingMessage): boolean {
+  return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+}
+
 export const API_ROUTES: readonly RouteName[] = [
   'overview',
   'miners',
@@ -65,7 +80,7 @@ export function createDashboardHandler(deps: HandlerDeps): { handle: DashboardHa
   const now = deps.now ?? Date.now;
   const limiter = new RateLimiter(deps.limits.ratePerSecond, deps.limits.rateBurst, now);
   const hub = new SseHub(deps.recorder, { maxClients: deps.limits.maxSseClients });
-  const cache = new Map<string, { version: number; at: number; body: string }>();
+  const cache = new Map<string, CachedView>();
   const base = deps.basePath.replace(/\/+$/, '');
 
   const send = (res: ServerResponse, head: boolean, status: number, body: string | Buffer, type: string) => {
@@ -103,16 +118,37 @@ export function createDashboardHandler(deps: HandlerDeps): { handle: DashboardHa
   };
 
   /** Views are rebuilt only when data changed, and not more often than minRecomputeMs under load. */
-  const cachedBody = (key: string, route: RouteName, params: Record<string, unknown>): string => {
+  const cachedView = (key: string, route: RouteName, params: Record<string, unknown>): CachedView => {
     const t = now();
     const hit = cache.get(key);
     const version = deps.recorder.version;
-    if (hit && (hit.version === version || t - hit.at < deps.limits.minRecomputeMs)) return hit.body;
-    const body = safeJson(view(route, params));
+    if (hit && (hit.version === version || t - hit.at < deps.limits.minRecomputeMs)) return hit;
+    const entry: CachedView = { version, at: t, body: safeJson(view(route, params)) };
     cache.delete(key);
-    cache.set(key, { version, at: t, body });
+    cache.set(key, entry);
     if (cache.size > 64) cache.delete(cache.keys().next().value!);
-    return body;
+    return entry;
+  };
+
+  const sendView = (req: IncomingMessage, res: ServerResponse, head: boolean, entry: CachedView) => {
+    const type = 'application/json; charset=utf-8';
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('vary', 'accept-encoding');
+    if (entry.body.length < GZIP_MIN_BYTES || !acceptsGzip(req)) {
+      send(res, head, 200, entry.body, type);
+      return;
+    }
+    entry.gz ??= new Promise((resolve, reject) => gzip(entry.body, (e, b) => (e ? reject(e) : resolve(b))));
+    entry.gz.then(
+      (body) => {
+        if (res.destroyed) return;
+        res.setHeader('content-encoding', 'gzip');
+        send(res, head, 200, body, type);
+      },
+      () => {
+        if (!res.destroyed) send(res, head, 200, entry.body, type);
+      },
+    );
   };
 
   const api = (req: IncomingMessage, res: ServerResponse, head: boolean, path: string, url: URL) => {
@@ -141,8 +177,7 @@ export function createDashboardHandler(deps: HandlerDeps): { handle: DashboardHa
       }
       return;
     }
-    res.setHeader('cache-control', 'no-store');
-    send(res, head, 200, cachedBody(`${name}?${url.searchParams}`, name, parsed.params), 'application/json; charset=utf-8');
+    sendView(req, res, head, cachedView(`${name}?${url.searchParams}`, name, parsed.params));
   };
 
   const handle: DashboardHandler = (req, res) => {
@@ -176,7 +211,9 @@ export function createDashboardHandler(deps: HandlerDeps): { handle: DashboardHa
         return true;
       }
       if (target.length > deps.limits.maxUrlChars) {
-        sendJson(res, head, 414, { error: `request target longer than ${deps.limits.maxUrlChars} characters` });
+        sendJson(res, head, 414, {
+          error: `request target longer than ${deps.limits.maxUrlChars} characters`,
+        });
         return true;
       }
       if (!limiter.take()) {
@@ -215,7 +252,13 @@ export function createDashboardHandler(deps: HandlerDeps): { handle: DashboardHa
         res.writeHead(304).end();
         return true;
       }
-      send(res, head, 200, asset.body, asset.type);
+      res.setHeader('vary', 'accept-encoding');
+      if (asset.gz && acceptsGzip(req)) {
+        res.setHeader('content-encoding', 'gzip');
+        send(res, head, 200, asset.gz, asset.type);
+      } else {
+        send(res, head, 200, asset.body, asset.type);
+      }
     } catch (error) {
       deps.logger?.warn({ err: error, path: path.slice(0, 100) }, 'dashboard: request failed');
       if (!res.headersSent) sendJson(res, false, 500, { error: 'internal error' });

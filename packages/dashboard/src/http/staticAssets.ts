@@ -3,9 +3,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 export interface Asset {
   body: Buffer;
+  /** gzip of the body, for text files worth compressing. */
+  gz?: Buffer;
   type: string;
   etag: string;
 }
@@ -35,7 +38,8 @@ export async function loadAssets(dir: string = ASSETS_DIR): Promise<Map<string, 
   for (const [name, path] of files) {
     const body = await readFile(path);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-    assets.set(name, { body, type: TYPES[extname(name)]!, etag });
+    const gz = body.length >= 1024 && !name.endsWith('.png') ? gzipSync(body, { level: 9 }) : undefined;
+    assets.set(name, { body, gz, type: TYPES[extname(name)]!, etag });
   }
   return assets;
 }

@@ -15,14 +15,18 @@ export class FiguresModel {
     for (const [key, value] of values) {
       const prev = this.latest.get(key);
       if (!prev && this.latest.size >= this.options.maxKeys) continue;
-      if (prev && prev.value === value) continue;
+      if (prev && (prev.value === value || prev.at > t)) continue;
       this.latest.set(key, { value, at: t });
       changed.push([key, value]);
       if (this.firstAt === null || t < this.firstAt) this.firstAt = t;
       if (typeof value === 'number') {
         let ring = this.series.get(key);
         if (!ring) {
-          ring = new SeriesRing({ retentionMs: this.options.retentionMs, rawCapacity: 256, bucketCapacity: 1024 });
+          ring = new SeriesRing({
+            retentionMs: this.options.retentionMs,
+            rawCapacity: 256,
+            bucketCapacity: 1024,
+          });
           this.series.set(key, ring);
         }
         ring.push(t, value, null);

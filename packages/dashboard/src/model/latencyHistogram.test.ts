@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LATENCY_BUCKETS, latencyBucket, mergeInto, newHistogram, percentiles, sparseHistogram } from './latencyHistogram.js';
+import {
+  LATENCY_BUCKETS,
+  latencyBucket,
+  mergeInto,
+  newHistogram,
+  percentiles,
+  sparseHistogram,
+} from './latencyHistogram.js';
 
 describe('latency histogram', () => {
   it('gives percentiles within about 10 % of the exact ones', () => {

@@ -8,7 +8,8 @@ describe('MinerModel', () => {
   it('counts by caller with outcomes, latency percentiles of answered requests and a per-minute series', () => {
     const m = new MinerModel({ retentionMs: 7 * 24 * HOUR });
     const t0 = 100 * HOUR;
-    for (let i = 0; i < 100; i++) m.add(t0 + i * 1000, 'v1', 'Q', MinerModel.countsOf('ok'), undefined, latencyBucket(100 + i));
+    for (let i = 0; i < 100; i++)
+      m.add(t0 + i * 1000, 'v1', 'Q', MinerModel.countsOf('ok'), undefined, latencyBucket(100 + i));
     m.add(t0, 'v1', 'Q', MinerModel.countsOf('failed'));
     m.add(t0, 'bad', 'Q', MinerModel.countsOf('blacklisted'));
     const q = m.query(t0 - HOUR, t0 + HOUR);

@@ -12,6 +12,8 @@ export interface SeriesRingOptions {
 }
 
 export interface SeriesSlice {
+  /** Which of the `points` equal spans of [from, to] each point stands for. */
+  span: number[];
   t: number[];
   level: number[];
   /** Mean sample per point; null where there was none. */
@@ -81,7 +83,7 @@ export class SeriesRing {
   slice(from: number, to: number, points: number): SeriesSlice {
     const span = Math.max(1, to - from);
     const width = span / Math.max(1, points);
-    const out: SeriesSlice = { t: [], level: [], sample: [] };
+    const out: SeriesSlice = { span: [], t: [], level: [], sample: [] };
     let curKey = Number.NaN;
     let curT = 0;
     let curLevel = 0;
@@ -89,6 +91,7 @@ export class SeriesRing {
     let curN = 0;
     const emit = () => {
       if (Number.isNaN(curKey)) return;
+      out.span.push(curKey);
       out.t.push(curT);
       out.level.push(curLevel);
       out.sample.push(curN > 0 ? curSum / curN : null);
@@ -108,7 +111,8 @@ export class SeriesRing {
       curN += n;
     };
     const cap = this.rawT.length;
-    const oldest = this.rawCount === 0 ? Number.POSITIVE_INFINITY : this.rawT[(this.rawNext - this.rawCount + cap) % cap]!;
+    const oldest =
+      this.rawCount === 0 ? Number.POSITIVE_INFINITY : this.rawT[(this.rawNext - this.rawCount + cap) % cap]!;
     // Buckets only for the span the exact points no longer cover, oldest first.
     const firstId = Math.floor(from / this.bucketMs);
     const lastId = Math.min(Math.floor(to / this.bucketMs), Math.floor(oldest / this.bucketMs) - 1);

@@ -46,8 +46,13 @@ export class ValidatorModel {
   steps = 0;
   /** Time of the oldest step seen, so history views span the data there is rather than an empty range. */
   firstAt: number | null = null;
-  lastStep: { step: number; at: number; block: number | null; durationMs: number | null; miners: number } | null =
-    null;
+  lastStep: {
+    step: number;
+    at: number;
+    block: number | null;
+    durationMs: number | null;
+    miners: number;
+  } | null = null;
   private readonly series = new Map<number, SeriesRing>();
   private readonly maxUids: number;
   private readonly maxWeightSets: number;
@@ -87,7 +92,13 @@ export class ValidatorModel {
     this.steps++;
     if (this.firstAt === null || s.t < this.firstAt) this.firstAt = s.t;
     if (!this.lastStep || s.t >= this.lastStep.at) {
-      this.lastStep = { step: s.step, at: s.t, block: s.block, durationMs: s.durationMs, miners: s.miners.length };
+      this.lastStep = {
+        step: s.step,
+        at: s.t,
+        block: s.block,
+        durationMs: s.durationMs,
+        miners: s.miners.length,
+      };
     }
     for (const m of s.miners) {
       const e = this.entry(m.uid);
@@ -115,7 +126,8 @@ export class ValidatorModel {
 
   applyWeights(w: CleanWeights): void {
     this.weights.push(w);
-    if (this.weights.length > this.maxWeightSets) this.weights.splice(0, this.weights.length - this.maxWeightSets);
+    if (this.weights.length > this.maxWeightSets)
+      this.weights.splice(0, this.weights.length - this.maxWeightSets);
   }
 
   history(uid: number, from: number, to: number, points: number): SeriesSlice | undefined {

@@ -40,7 +40,11 @@ export interface SyntheticValidator {
 }
 
 /** A validator's world: `miners` uids with hotkeys (a few hostile when asked) and fixed qualities. */
-export function syntheticValidator(options: { miners: number; seed?: number; hostile?: boolean }): SyntheticValidator {
+export function syntheticValidator(options: {
+  miners: number;
+  seed?: number;
+  hostile?: boolean;
+}): SyntheticValidator {
   const rand = seededRandom(options.seed ?? 1);
   const hotkeys = Array.from({ length: options.miners }, (_, uid) =>
     options.hostile && uid >= 1 && uid <= HOSTILE.length ? HOSTILE[uid - 1]! : fakeHotkey(rand),
@@ -68,7 +72,13 @@ export function syntheticValidator(options: { miners: number; seed?: number; hos
         if (options.hostile && uid <= HOSTILE.length) components.note = HOSTILE[uid % HOSTILE.length]!;
         miners.push({ uid, hotkey: hotkeys[uid], reward, score: scores[uid]!, components });
       }
-      recorder.validatorStep({ step: world.step++, at, block: Math.floor(at / 12_000), durationMs: 800 + rand() * 4000, miners });
+      recorder.validatorStep({
+        step: world.step++,
+        at,
+        block: Math.floor(at / 12_000),
+        durationMs: 800 + rand() * 4000,
+        miners,
+      });
     },
     weightsAt(recorder, at, block) {
       const uids: number[] = [];
@@ -79,7 +89,14 @@ export function syntheticValidator(options: { miners: number; seed?: number; hos
           weights.push(s);
         }
       });
-      recorder.weightsSet({ block, mode: block % 3 === 0 ? 'commit' : 'direct', uids, weights, epoch: Math.floor(block / 361), at });
+      recorder.weightsSet({
+        block,
+        mode: block % 3 === 0 ? 'commit' : 'direct',
+        uids,
+        weights,
+        epoch: Math.floor(block / 361),
+        at,
+      });
     },
   };
   return world;
@@ -110,7 +127,11 @@ export interface SyntheticMiner {
   requestAt(recorder: DashboardRecorder, at: number): void;
 }
 
-export function syntheticMiner(options: { validators: number; seed?: number; hostile?: boolean }): SyntheticMiner {
+export function syntheticMiner(options: {
+  validators: number;
+  seed?: number;
+  hostile?: boolean;
+}): SyntheticMiner {
   const rand = seededRandom(options.seed ?? 2);
   const validators = Array.from({ length: options.validators }, () => fakeHotkey(rand));
   if (options.hostile) validators.push(...HOSTILE.slice(0, 2));
@@ -123,8 +144,16 @@ export function syntheticMiner(options: { validators: number; seed?: number; hos
       const roll = rand();
       const outcome = hostileCaller || roll < 0.05 ? 'blacklisted' : roll < 0.1 ? 'failed' : 'ok';
       // Log-normal-ish latency around 300 ms, slower for some validators' (bigger) queries.
-      const latencyMs = outcome === 'blacklisted' ? 1 : Math.exp(Math.log(300) + (rand() + rand() - 1) * 1.2) * (1 + (i % 3));
-      recorder.minerRequest({ caller, synapse: i % 4 === 0 ? 'QueryForProofAggregation' : 'QueryZkProof', outcome, status: outcome === 'ok' ? 200 : outcome === 'blacklisted' ? 403 : 500, latencyMs, at });
+      const latencyMs =
+        outcome === 'blacklisted' ? 1 : Math.exp(Math.log(300) + (rand() + rand() - 1) * 1.2) * (1 + (i % 3));
+      recorder.minerRequest({
+        caller,
+        synapse: i % 4 === 0 ? 'QueryForProofAggregation' : 'QueryZkProof',
+        outcome,
+        status: outcome === 'ok' ? 200 : outcome === 'blacklisted' ? 403 : 500,
+        latencyMs,
+        at,
+      });
     },
   };
 }

@@ -30,7 +30,8 @@ export function ensureChromium(): { path: string } | { skip: string } {
     return { skip: `no ${CHROMIUM_PATH}, and apt-get as root is not available to install Debian's chromium` };
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const run = (args: string[]) => spawnSync('apt-get', args, { env, stdio: 'ignore', timeout: 600_000 }).status === 0;
+  const run = (args: string[]) =>
+    spawnSync('apt-get', args, { env, stdio: 'ignore', timeout: 600_000 }).status === 0;
   if (!run(['install', '-y', '-qq', '--no-install-recommends', 'chromium'])) {
     run(['update', '-qq']);
     run(['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
