@@ -203,7 +203,9 @@ describe.skipIf('skip' in browserFound)('dashboard in Chromium', () => {
     expect(p.flag).toBeNull();
     expect(p.injectedImages).toBe(0);
     expect(p.scripts).toEqual(['assets/app.js']);
+    await page.click('table[data-table="miners"] th[data-key="score"]');
     await page.screenshot({ path: join(screenshotDir, 'validator.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, 'validator-top.png') });
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);
