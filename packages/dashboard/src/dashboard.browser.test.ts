@@ -224,7 +224,9 @@ describe.skipIf('skip' in browserFound)('dashboard in Chromium', () => {
       block: Math.floor(now / 12_000),
     });
     const world = syntheticMiner({ validators: 6, hostile: true });
-    for (let t = now - 3_600_000; t < now - 1_000; t += 1_500) world.requestAt(rec, t);
+    // 55 minutes, not 60: the 1 h window's oldest 5-minute bucket must not slide out between the
+    // page's fetch and the test's.
+    for (let t = now - 3_300_000; t < now - 1_000; t += 1_500) world.requestAt(rec, t);
     for (let i = 0; i <= 60; i++)
       rec.figures({
         figures: { 'proofs made': i * 3, 'queue depth': i % 7 },
