@@ -95,8 +95,8 @@ export function minersView(ctx: ViewContext) {
   };
 }
 
-/** Five significant digits: what a plot can show, at half the bytes of a full double. */
-const sig5 = (x: number) => (x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(5)));
+/** Five decimals: finer than a plot shows, at a third of the bytes of a full double (scores are 0..1). */
+const dec5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
 /**
  * Moving scores on one time grid shared by every uid: `t[i]` is the end of the i-th non-empty span,
@@ -121,7 +121,7 @@ export function historyView(ctx: ViewContext, p: { range: RangeName; points: num
   const miners = slices.map(({ uid, span: keys, level }) => {
     const score: (number | null)[] = new Array(spans.length).fill(null);
     keys.forEach((k, i) => {
-      score[column.get(k)!] = sig5(level[i]!);
+      score[column.get(k)!] = dec5(level[i]!);
     });
     return { uid, score };
   });
