@@ -21,7 +21,7 @@ function findBenches(dir: string, out: string[]): string[] {
 
 const benches = ['packages', 'apps']
   .flatMap((d) => findBenches(join(root, d), []))
-  // Match on the path inside the repo, so a checkout folder's own name never selects every bench.
+  // Match on the path inside the repository: the checkout's own folder name must not select benches.
   .filter((p) => filters.length === 0 || filters.some((f) => relative(root, p).includes(f)))
   .sort();
 
