@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ModelHashMismatchError } from '@taonode/inference';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DiffusionInputError, FramesError, ModelContractError } from '../errors.js';
 import { parseFrames } from '../frames/framesBuffer.js';
 import { defaultTinySdxlDir, tinySdxlManifest } from '../testing/index.js';
@@ -19,6 +19,9 @@ const inputs = {
   guidanceScale: 7,
   seed: 42,
 };
+
+// Model loads take seconds each on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let pipeline: SdxlPipeline;
 beforeAll(async () => {

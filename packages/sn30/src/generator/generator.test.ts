@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { REPLAY_PASS_MARK, replaySteps, SdxlPipeline } from '@taonode/diffusion';
 import { tinySdxlManifest } from '@taonode/diffusion/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GeneratorCallError } from '../errors.js';
 import { sanitizeGenerationInputs, toDiffusionInputs } from '../inputs/generationInputs.js';
 import { modelIdentity } from '../model/sn30Model.js';
 import { GeneratorClient } from './generatorClient.js';
 import { type GeneratorServer, startGeneratorServer } from './generatorServer.js';
 import { GeneratorService } from './generatorService.js';
+
+vi.setConfig({ testTimeout: 120_000 });
 
 let pipeline: SdxlPipeline;
 let service: GeneratorService;
