@@ -5,14 +5,15 @@ const { onnx } = onnxProto;
 /** Minimal helpers to write ONNX graphs from TypeScript (no Python), used for test stand-in models. */
 export type Dim = number | string;
 
-export type ElemType = 'float32' | 'int64' | 'float16';
+export type ElemType = 'float32' | 'float16' | 'int64';
 
 export interface GraphSpec {
   name: string;
   inputs: { name: string; type: ElemType; shape: Dim[] }[];
-  /** Outputs are float32 unless `type` says otherwise. */
+  /** Outputs are float32 unless a type is given. */
   outputs: { name: string; shape: Dim[]; type?: ElemType }[];
   nodes: NodeSpec[];
+  /** Float32Array → FLOAT, BigInt64Array → INT64 (e.g. Reshape targets). */
   initializers: { name: string; dims: number[]; data: Float32Array | BigInt64Array }[];
   /** Written into the model's metadata_props (e.g. the contract version). */
   metadata?: Record<string, string>;
@@ -31,8 +32,8 @@ export interface NodeSpec {
 
 const elemType = {
   float32: onnx.TensorProto.DataType.FLOAT,
-  int64: onnx.TensorProto.DataType.INT64,
   float16: onnx.TensorProto.DataType.FLOAT16,
+  int64: onnx.TensorProto.DataType.INT64,
 } as const;
 
 function valueInfo(name: string, type: ElemType, shape: Dim[]) {
@@ -69,8 +70,8 @@ export function buildModel(spec: GraphSpec): Uint8Array {
         opType: n.op,
         input: n.inputs,
         output: n.outputs,
-        attribute: Object.entries(n.attributes ?? {}).map(([name, v]) => attribute(name, v)),
         ...(n.domain === undefined ? {} : { domain: n.domain }),
+        attribute: Object.entries(n.attributes ?? {}).map(([name, v]) => attribute(name, v)),
       }),
     ),
     initializer: spec.initializers.map((t) =>

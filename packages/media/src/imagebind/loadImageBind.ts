@@ -1,4 +1,5 @@
 import {
+  ClipTokenizer,
   type CreateSessionOptions,
   createSession,
   type FetchModelOptions,
@@ -9,7 +10,6 @@ import {
 } from '@taonode/inference';
 import { z } from 'zod';
 import type { Ffmpeg } from '../ffmpeg/createFfmpeg.js';
-import { ClipTokenizer } from './clipTokenizer.js';
 import { OnnxImageBind, OnnxImageBindText } from './onnxImageBind.js';
 
 const file = (path: string) => modelFileSchema.default({ path });

@@ -1,8 +1,13 @@
-import { embedMean, type ModelSession, runBatched } from '@taonode/inference';
+import {
+  type ClipTokenizer,
+  CONTEXT_LENGTH,
+  embedMean,
+  type ModelSession,
+  runBatched,
+} from '@taonode/inference';
 import { ImageBindOutputError } from '../errors.js';
 import type { Ffmpeg } from '../ffmpeg/createFfmpeg.js';
 import { loadAudioInput } from './audioTransform.js';
-import { type ClipTokenizer, CONTEXT_LENGTH } from './clipTokenizer.js';
 import { loadVisionInput } from './loadVision.js';
 import { countedTokens, splitTextByTokenLimit, TEXT_CHUNK_TOKENS } from './textChunks.js';
 

@@ -1,5 +1,5 @@
+import { CLIP_MERGES, ClipTokenizer } from '@taonode/inference';
 import { describe, expect, it } from 'vitest';
-import { CLIP_MERGES, ClipTokenizer } from './clipTokenizer.js';
 import { countedTokens, splitTextByTokenLimit } from './textChunks.js';
 
 // Same layout as CLIP's vocabulary, with fillers: each lower-case letter word is one piece per letter.

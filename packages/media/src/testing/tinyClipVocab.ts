@@ -1,4 +1,4 @@
-import { CLIP_MERGES } from '../imagebind/clipTokenizer.js';
+import { CLIP_MERGES } from '@taonode/inference';
 
 // The real vocabulary (CLIP's bpe_simple_vocab_16e6.txt.gz) comes with the real ImageBind model
 // through the model store; tests use this small file with the same layout.

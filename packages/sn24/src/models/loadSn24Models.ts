@@ -1,17 +1,12 @@
 import {
+  ClipTokenizer,
   type CreateSessionOptions,
   createSession,
   type FetchModelOptions,
   fetchModelFile,
   type ModelSession,
 } from '@taonode/inference';
-import {
-  ClipTokenizer,
-  type Ffmpeg,
-  type ImageBindModelOptions,
-  imageBindModelSchema,
-  OnnxImageBind,
-} from '@taonode/media';
+import { type Ffmpeg, type ImageBindModelOptions, imageBindModelSchema, OnnxImageBind } from '@taonode/media';
 import { ByteBpeTokenizer } from './byteBpeTokenizer.js';
 import { checkEncoderInputs } from './encoderSession.js';
 import { GteSimilarity } from './gteSimilarity.js';

@@ -1,13 +1,4 @@
 import { setCommitment } from '@taonode/chain';
-import {
-  buildModelCommitment,
-  checkModelForSubmit,
-  formatModelCommitment,
-  mapCommitError,
-  resolveHfToken,
-  submitModel,
-  VIDEO_CAPTION_COMPETITION,
-} from '@taonode/sn21';
 import type { Command } from 'commander';
 import {
   action,
@@ -39,6 +30,8 @@ type Opts = ChainFlags &
   };
 
 const REPO = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/;
+/** The video-captioning competition (`VIDEO_CAPTION_COMPETITION` of @taonode/sn21). */
+const DEFAULT_COMPETITION = 'o1';
 
 /**
  * `taonode sn21 submit`: check a model folder against the SN21 contract (load it, caption once),
@@ -54,13 +47,22 @@ export function registerSn21Submit(group: Command): void {
     .option('--hub-url <url>', 'hub endpoint (default https://huggingface.co)')
     .option('--hf-token-file <file>', 'file holding the hub write token (default: $HF_TOKEN)')
     .option('--epoch <label>', 'checkpoint label in the commitment', '0')
-    .option('--competition <id>', 'competition id in the commitment', VIDEO_CAPTION_COMPETITION)
+    .option('--competition <id>', 'competition id in the commitment', DEFAULT_COMPETITION)
     .option('--check-only', 'only check the folder and caption once; no upload, no chain')
     .option('--commit-only <sha>', 'skip the upload: commit this already uploaded revision of --repo')
     .option('--no-commit', 'upload only and print the commitment to set later')
     .option('--json', 'print the result as one JSON object');
   addChainOptions(addWalletOptions(cmd)).action(
     action(async (opts: Opts) => {
+      // ONNX Runtime and the hub client load only when this command runs, not for every `taonode` call.
+      const {
+        buildModelCommitment,
+        checkModelForSubmit,
+        formatModelCommitment,
+        mapCommitError,
+        resolveHfToken,
+        submitModel,
+      } = await import('@taonode/sn21');
       if (opts.dir === undefined && opts.commitOnly === undefined) throw new UsageError('--dir is required');
       if (opts.checkOnly) {
         const check = await checkModelForSubmit(opts.dir!);
