@@ -97,7 +97,7 @@ export function checkSignature(
   done: VerifyDone,
 ): void {
   const publicKey = publicKeyOf(hotkey);
-  if (pool !== undefined && pool.shouldOffload()) {
+  if (pool?.shouldOffload()) {
     const sig = Buffer.allocUnsafe(64);
     // Malformed signatures are answered here: only jobs that cannot trap the verifier travel.
     if (

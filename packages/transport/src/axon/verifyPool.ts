@@ -48,6 +48,7 @@ interface Job {
 }
 
 const MAX_MESSAGE_BYTES = 0xffff;
+const MIN_JOBS_PER_MESSAGE = 8;
 
 interface Slot {
   worker: Worker;
@@ -174,7 +175,9 @@ export class VerifyPool {
     this.#scheduled = false;
     const queue = this.#queue;
     this.#queue = [];
-    const per = Math.ceil(queue.length / this.#slots.length);
+    // Split over the workers only where each part is still a worthwhile batch: every message is
+    // a thread wake-up and a reply, which cost more than a few verifies on a busy machine.
+    const per = Math.max(MIN_JOBS_PER_MESSAGE, Math.ceil(queue.length / this.#slots.length));
     for (let start = 0; start < queue.length; start += per) {
       const part = queue.slice(start, start + per);
       // Least-loaded worker first.

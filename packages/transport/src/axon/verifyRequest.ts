@@ -24,25 +24,34 @@ export type VerifyDoneFn = (reason: string | undefined) => void;
  * runs once per request, and each promise step is measurable at axon rates.)
  */
 export function verifyRequest(v: VerifyInput, done: VerifyDoneFn): void {
-  const { dendrite: d } = v;
-  if (d.hotkey === null || d.hotkey === '') return done('Missing dendrite hotkey');
-  if (d.nonce === null) return done('Missing Nonce');
-  if (d.uuid === null || d.uuid === '') return done('Missing dendrite uuid');
-  if (d.signature === null || d.signature === '') return done('Missing signature');
-  if (v.bodyHash === undefined) return done('Missing computed_body_hash');
-  const stale = v.nonces.check(endpointOf(d), d.nonce, v.timeoutS);
-  if (stale !== undefined) return done(stale);
+  const failure = precheck(v);
+  if (failure !== undefined) {
+    done(failure);
+    return;
+  }
+  const d = v.dendrite as Required<{ [K in keyof TerminalInfo]: NonNullable<TerminalInfo[K]> }>;
   const message = dendriteSignatureMessage({
     nonce: d.nonce,
     dendriteHotkey: d.hotkey,
     axonHotkey: v.axonHotkey,
     uuid: d.uuid,
-    bodyHash: v.bodyHash,
+    bodyHash: v.bodyHash!,
   });
   const hotkey = d.hotkey;
   checkSignature(message, d.signature, hotkey, v.pool, (ok) =>
     done(ok ? undefined : `Signature mismatch: not signed by ${hotkey} for axon ${v.axonHotkey}`),
   );
+}
+
+/** What fails before any signature work: missing headers, a stale or replayed nonce. */
+function precheck(v: VerifyInput): string | undefined {
+  const { dendrite: d } = v;
+  if (d.hotkey === null || d.hotkey === '') return 'Missing dendrite hotkey';
+  if (d.nonce === null) return 'Missing Nonce';
+  if (d.uuid === null || d.uuid === '') return 'Missing dendrite uuid';
+  if (d.signature === null || d.signature === '') return 'Missing signature';
+  if (v.bodyHash === undefined) return 'Missing computed_body_hash';
+  return v.nonces.check(endpointOf(d), d.nonce, v.timeoutS);
 }
 
 function endpointOf(d: TerminalInfo): string {
