@@ -79,11 +79,11 @@ async function profiled(floor: boolean) {
   const toMs = Date.now() - spawnedAt;
   const cpuMsPerRequest = (((await server.cpuSeconds()) - cpu0) * 1000) / result.requests.total;
   await server.stop();
-  // The main thread's profile (workers, if any, write their own files).
+  // The main thread's profile: the one that ran benchAxons.ts (tsx's loader thread writes one too).
   const file = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Profile)
-    .sort((a, b) => b.samples.length - a.samples.length)[0]!;
+    .find((p) => p.nodes.some((n) => n.callFrame.url.endsWith('/benchAxons.ts')))!;
   rmSync(dir, { recursive: true, force: true });
   const byId = new Map(file.nodes.map((n) => [n.id, n]));
   const busy = new Map<string, number>();
