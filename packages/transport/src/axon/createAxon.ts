@@ -151,8 +151,13 @@ export function createAxon(options: AxonOptions): Axon {
   }
 
   /** The nonce is recorded once a request passed verify and blacklist; then the body is read. */
-  function admit(reply: FastifyReply, state: RequestState, next: (err?: Error) => void): void {
-    const raced = commitNonce(nonces, state.mw.dendrite, state.timeoutS);
+  function admit(
+    reply: FastifyReply,
+    state: RequestState,
+    verified: TerminalInfo,
+    next: (err?: Error) => void,
+  ): void {
+    const raced = commitNonce(nonces, verified, state.timeoutS);
     if (raced !== undefined) sendFailure(reply, 401, `Not Verified with error: ${raced}`, state.mw);
     else next();
   }
@@ -263,12 +268,14 @@ export function createAxon(options: AxonOptions): Axon {
                 return;
               }
               if (handlers.verify === undefined && handlers.blacklist === undefined) {
-                admit(reply, state, next);
+                admit(reply, state, mw.dendrite, next);
                 return;
               }
+              // The hooks see (and could change) mw: the nonce recorded is the one verified.
+              const verified = { ...mw.dendrite };
               userChecks(handlers, mw).then(
                 (failure) => {
-                  if (failure === undefined) admit(reply, state, next);
+                  if (failure === undefined) admit(reply, state, verified, next);
                   else sendFailure(reply, failure[0], failure[1], mw);
                 },
                 (err: unknown) => next(err as Error),
