@@ -69,6 +69,21 @@ describe('analyseDaemon', () => {
   });
 });
 
+describe('a run too short to judge', () => {
+  it('calls RSS growth n/a when the baseline minute and the last minute overlap', () => {
+    const a = analyseDaemon(
+      'short',
+      'miner',
+      series(1, () => ({ rssBytes: 100 * MiB })),
+      {
+        baselineS: 24,
+        endS: 60,
+      },
+    );
+    expect(a.rss.verdict).toBe('n/a');
+  });
+});
+
 describe('linearFit', () => {
   it('fits a line exactly', () => {
     expect(linearFit([0, 1, 2, 3], [1, 3, 5, 7])).toEqual({ slope: 2, intercept: 1 });

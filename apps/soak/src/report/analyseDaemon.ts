@@ -73,6 +73,9 @@ export function analyseDaemon(
 }
 
 function rssGrowth(samples: readonly DaemonSample[], w: { baselineS: number; endS: number }) {
+  if (w.endS - 60 < w.baselineS + 60) {
+    return { verdict: 'n/a' as const, note: 'too short: the baseline minute and the last minute overlap' };
+  }
   const first = samples.filter((s) => s.t >= w.baselineS && s.t < w.baselineS + 60 && s.rssBytes);
   const last = samples.filter((s) => s.t >= w.endS - 60 && s.t <= w.endS && s.rssBytes);
   if (first.length === 0 || last.length === 0) {
