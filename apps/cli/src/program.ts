@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerChainCommands } from './commands/chain/index.js';
 import { registerDemoCommand } from './commands/demo/index.js';
+import { registerSn24Commands } from './commands/sn24/index.js';
 import { registerWalletCommands } from './commands/wallet/index.js';
 
 export function buildProgram(): Command {
@@ -11,5 +12,6 @@ export function buildProgram(): Command {
   registerWalletCommands(program);
   registerChainCommands(program);
   registerDemoCommand(program);
+  registerSn24Commands(program);
   return program;
 }

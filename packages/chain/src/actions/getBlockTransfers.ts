@@ -36,10 +36,10 @@ const HASH = /^0x[0-9a-fA-F]{64}$/;
 
 /** The block is not known to the node: never produced, from a fork it dropped, or pruned. */
 export class BlockNotFoundError extends ChainError {
-  constructor(blockHash: string, endpoint: string) {
-    super('BlockNotFound', `block ${blockHash} is not known to the chain at ${endpoint}`, {
+  constructor(block: string, endpoint: string) {
+    super('BlockNotFound', `block ${block} is not known to the chain at ${endpoint}`, {
       hint: 'check the block hash; a lite node keeps only recent blocks, use an archive node for older ones',
-      details: { blockHash, endpoint },
+      details: { block, endpoint },
     });
   }
 }
@@ -47,13 +47,15 @@ export class BlockNotFoundError extends ChainError {
 /**
  * Every balance transfer in one block, read from the block's events (so transfers nested in a
  * batch or proxy count and failed calls do not), each tied to its extrinsic: the outer call and
- * its signer. Throws BlockNotFoundError when the node does not know the block.
+ * its signer. The block is named by hash, or by number on the node's best chain. Throws
+ * BlockNotFoundError when the node does not know the block.
  */
 export async function getBlockTransfers(
   client: ChainClient,
-  params: { blockHash: string },
+  params: { blockHash: string } | { blockNumber: number },
 ): Promise<BlockTransfers> {
-  const hash = params.blockHash.toLowerCase();
+  const hash =
+    'blockHash' in params ? params.blockHash.toLowerCase() : await hashAt(client, params.blockNumber);
   if (!HASH.test(hash)) {
     throw new ChainInputError(`block hash "${hash}" is not 0x followed by 64 hex digits`, {
       blockHash: hash,
@@ -67,6 +69,8 @@ export async function getBlockTransfers(
     throw new BlockNotFoundError(hash, client.endpoint);
   }
   const number = decoded.number.toNumber();
+  if ('blockNumber' in params && number !== params.blockNumber)
+    throw new BlockNotFoundError(hash, client.endpoint);
   const [signed, events, canonicalHash] = await Promise.all([
     client.request('chain_getBlock', (api) => api.rpc.chain.getBlock(hash)),
     client.request('System.Events', async (api) => (await api.at(hash)).query.system.events()),
@@ -107,4 +111,13 @@ export async function getBlockTransfers(
     });
   });
   return { hash, number, timestamp, canonical: canonicalHash === hash, transfers };
+}
+
+async function hashAt(client: ChainClient, blockNumber: number): Promise<string> {
+  if (!Number.isInteger(blockNumber) || blockNumber < 0) {
+    throw new ChainInputError(`block number ${blockNumber} is not a non-negative integer`, { blockNumber });
+  }
+  const hash = await client.rpc<string | null>('chain_getBlockHash', [blockNumber]);
+  if (hash === null) throw new BlockNotFoundError(`#${blockNumber}`, client.endpoint);
+  return hash.toLowerCase();
 }

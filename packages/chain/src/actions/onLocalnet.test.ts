@@ -108,6 +108,9 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
     expect(reused.pallet).toBe('pool');
     expect((await getBalance(client, { address: dest })).free).toBe(4n * RAO_PER_TAO + 2n);
 
+    expect(await getBlockTransfers(client, { blockNumber: block.number })).toEqual(block);
+    const future = await chainError(getBlockTransfers(client, { blockNumber: block.number + 1000 }));
+    expect(future.name).toBe('BlockNotFound');
     const missing = await chainError(getBlockTransfers(client, { blockHash: `0x${'ab'.repeat(32)}` }));
     expect(missing.name).toBe('BlockNotFound');
     expect((await chainError(getBlockTransfers(client, { blockHash: '0x12' }))).name).toBe('ChainInputError');
