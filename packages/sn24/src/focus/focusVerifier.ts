@@ -7,6 +7,7 @@ import {
   getHotkeyOwner,
 } from '@taonode/chain';
 import type { Logger } from '@taonode/neuron';
+import { ss58Decode, ss58Encode } from '@taonode/wallet';
 import { focusScores } from './focusScores.js';
 import { claimKey, judgeClaim } from './judgeClaim.js';
 import type { FocusClaim, FocusMarketplace } from './marketplace.js';
@@ -73,7 +74,7 @@ export class FocusVerifier {
         if (!owners.has(claim.minerHotkey))
           owners.set(claim.minerHotkey, await this.ownerOf(claim.minerHotkey));
         const verdict = judgeClaim({
-          claim,
+          claim: { ...claim, address: canonicalAddress(claim.address) },
           block,
           minerColdkey: owners.get(claim.minerHotkey),
           head,
@@ -157,5 +158,14 @@ export class FocusVerifier {
       { videoId: claim.videoId, hotkey: claim.minerHotkey, blockHash: claim.blockHash, reason, detail },
       'SN24 Focus claim rejected; it earns nothing',
     );
+  }
+}
+
+/** The address in the chain's own SS58 format (42), so a recorder quoted in another format still matches. */
+function canonicalAddress(address: string): string {
+  try {
+    return ss58Encode(ss58Decode(address));
+  } catch {
+    return address;
   }
 }

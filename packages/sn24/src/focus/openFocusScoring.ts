@@ -45,15 +45,18 @@ export async function openFocusScoring(
   );
   let head = 0;
   let lastLogged = '';
+  let lastProblem = '';
   return {
     async target(hotkeys) {
       try {
         head = (await verifier.refresh()).head;
+        lastProblem = '';
       } catch (err) {
-        logger.warn(
-          { err },
-          'SN24 Focus: new purchase claims not checked this step; verified ones still count',
-        );
+        // Once per distinct problem at warn (a marketplace without the purchase list fails every step).
+        const problem = err instanceof Error ? err.message : String(err);
+        const log = problem === lastProblem ? logger.debug.bind(logger) : logger.warn.bind(logger);
+        log({ err }, 'SN24 Focus: new purchase claims not checked this step; verified ones still count');
+        lastProblem = problem;
       }
       const focus = verifier.scores(hotkeys, head);
       const shares = Object.fromEntries(
