@@ -52,15 +52,3 @@ export class MediaInputError extends MediaError {
     super('MEDIA_INPUT', reason, 'fix the request; see docs/media.md for the accepted ranges');
   }
 }
-
-/** The CLIP vocabulary file is missing or malformed. */
-export class TokenizerError extends MediaError {
-  constructor(reason: string, options?: { cause?: unknown }) {
-    super(
-      'TOKENIZER',
-      `CLIP tokenizer: ${reason}`,
-      'point the tokenizer at bpe_simple_vocab_16e6.txt.gz from the ImageBind/CLIP release (or fetch it through the model store)',
-      options,
-    );
-  }
-}

@@ -1,11 +1,12 @@
 import {
+  ClipTokenizer,
   type CreateSessionOptions,
   createSession,
   type FetchModelOptions,
   fetchModelFile,
   type ModelSession,
 } from '@taonode/inference';
-import { ClipTokenizer, type Ffmpeg } from '@taonode/media';
+import type { Ffmpeg } from '@taonode/media';
 import { ByteBpeTokenizer } from './byteBpeTokenizer.js';
 import { checkEncoderInputs } from './encoderSession.js';
 import { GteSimilarity } from './gteSimilarity.js';

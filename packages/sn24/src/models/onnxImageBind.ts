@@ -1,11 +1,11 @@
-import { embedMean, type ModelSession, runBatched } from '@taonode/inference';
 import {
   type ClipTokenizer,
   CONTEXT_LENGTH,
-  type Ffmpeg,
-  loadAudioInput,
-  loadVisionInput,
-} from '@taonode/media';
+  embedMean,
+  type ModelSession,
+  runBatched,
+} from '@taonode/inference';
+import { type Ffmpeg, loadAudioInput, loadVisionInput } from '@taonode/media';
 import { CHUNK_TOKENS, EMBEDDING_DIM } from '../constants.js';
 import { Sn24ModelError } from './errors.js';
 import { countedTokens, splitTextByTokenLimit, TEXT_CHUNK_TOKENS } from './textChunks.js';

@@ -1,4 +1,4 @@
-import { CLIP_MERGES, ClipTokenizer } from '@taonode/media';
+import { CLIP_MERGES, ClipTokenizer } from '@taonode/inference';
 import { describe, expect, it } from 'vitest';
 import { countedTokens, splitTextByTokenLimit } from './textChunks.js';
 

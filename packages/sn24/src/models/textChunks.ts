@@ -1,4 +1,4 @@
-import type { ClipTokenizer } from '@taonode/media';
+import type { ClipTokenizer } from '@taonode/inference';
 
 /** Most BPE tokens per text chunk (SOT/EOT excluded), so each chunk fits ImageBind's 77-token input. */
 export const TEXT_CHUNK_TOKENS = 74;

@@ -1,4 +1,4 @@
-import { CLIP_MERGES } from '@taonode/media';
+import { CLIP_MERGES } from '@taonode/inference';
 import { byteChars } from '../models/byteBpeTokenizer.js';
 
 // Small tokenizer files with the real files' layouts, for the tiny stand-in models. The real ones

@@ -43,11 +43,12 @@ export function fixText(text: string): string {
   );
 }
 
-/** CLIP's text clean-up before BPE: fix, unescape HTML twice, collapse whitespace, trim, lower-case. */
-export function cleanText(text: string): string {
-  return unescapeHtml(unescapeHtml(fixText(text)))
-    .trim()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+/**
+ * CLIP's text clean-up before BPE: fix, (for OpenAI's/ImageBind's tokenizer) unescape HTML twice,
+ * collapse whitespace, trim, lower-case. Hugging Face's CLIPTokenizer (SDXL's) does not unescape HTML.
+ */
+export function cleanText(text: string, options: { unescapeHtml?: boolean } = {}): string {
+  const fixed = fixText(text);
+  const unescaped = options.unescapeHtml === false ? fixed : unescapeHtml(unescapeHtml(fixed));
+  return unescaped.trim().replace(/\s+/g, ' ').trim().toLowerCase();
 }

@@ -80,4 +80,32 @@ describe('ClipTokenizer', () => {
     expect(() => ClipTokenizer.fromMergesText('#version\nnot-a-pair\n')).toThrow(TokenizerError);
     expect(() => ClipTokenizer.fromFile(join(dir, 'missing.gz'))).toThrow(/cannot read/);
   });
+
+  it('loads Hugging Face vocab.json + merges.txt with the same ids as the OpenAI file', () => {
+    const vocab: Record<string, number> = {};
+    for (let id = 0; id < tok.vocabSize; id++) {
+      const piece = tok.decodePiece(id);
+      if (piece !== undefined) vocab[piece] = id;
+    }
+    const hf = ClipTokenizer.fromVocabAndMerges(JSON.stringify(vocab), vocabText());
+    expect(hf.sot).toBe(49_406);
+    expect(hf.tokenId('!')).toBe(0);
+    expect(hf.encode('Hello   WORLD!')).toEqual(tok.encode('Hello   WORLD!'));
+    // Hugging Face's CLIPTokenizer leaves HTML entities alone; OpenAI's unescapes them.
+    expect(hf.encode('&amp;')).not.toEqual(tok.encode('&amp;'));
+    expect(() => ClipTokenizer.fromVocabAndMerges('[1,2]', vocabText())).toThrow(TokenizerError);
+  });
+
+  it('lays out SDXL rows: text cut to 75 ids, EOT kept, padded with EOT or with "!" (id 0)', () => {
+    const long = 'a '.repeat(100);
+    const first = [...tok.tokenize([long], { truncation: 'keep-end', padId: tok.eot })];
+    expect(first.length).toBe(77);
+    expect(first[0]).toBe(49406n);
+    expect(first.slice(1, 76).every((v) => v === 320n)).toBe(true);
+    expect(first[76]).toBe(49407n);
+    const short = [...tok.tokenize(['hello'], { truncation: 'keep-end', padId: tok.eot })];
+    expect(short.slice(0, 4)).toEqual([49406n, 515n, 49407n, 49407n]);
+    const second = [...tok.tokenize(['hello'], { truncation: 'keep-end', padId: 0 })];
+    expect(second.slice(0, 4)).toEqual([49406n, 515n, 49407n, 0n]);
+  });
 });
