@@ -3,6 +3,7 @@ import { registerChainCommands } from './commands/chain/index.js';
 import { registerDemoCommand } from './commands/demo/index.js';
 import { registerModelsCommands } from './commands/models/index.js';
 import { registerSn21Commands } from './commands/sn21/index.js';
+import { registerSn24Commands } from './commands/sn24/index.js';
 import { registerSn30Commands } from './commands/sn30/index.js';
 import { registerWalletCommands } from './commands/wallet/index.js';
 
@@ -17,5 +18,6 @@ export function buildProgram(): Command {
   registerModelsCommands(program);
   registerSn30Commands(program);
   registerSn21Commands(program);
+  registerSn24Commands(program);
   return program;
 }
