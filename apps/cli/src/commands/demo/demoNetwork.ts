@@ -9,7 +9,7 @@ import {
   type ProvisionedSubnet,
   provisionSubnet,
 } from '@taonode/neuron';
-import { DEMO_SUBNETS, type DemoSubnet } from './demoSubnets.js';
+import { DEMO_SUBNETS, type DemoExtras, type DemoSubnet } from './demoSubnets.js';
 
 /**
  * The demo's network as data, for tools that run it their own way: `pnpm soak` (apps/soak) starts
@@ -61,7 +61,9 @@ export class DemoNetworkError extends Error {
 
 /**
  * Local chain, then every chosen subnet provisioned (wallet, subnet, registrations, stake) and its
- * one-off preparation finished, as `taonode demo` does; no daemon is started.
+ * one-off preparation finished, as `taonode demo` does; no daemon is started. A subnet's `extras`
+ * (e.g. SN24's stand-in Focus marketplace) are started and their validator flags used; their
+ * one-off `afterWeights` show is the demo's, not run here. `close()` stops them with the chain.
  */
 export async function startDemoNetwork(options: {
   workDir: string;
@@ -95,12 +97,15 @@ export async function startDemoNetwork(options: {
   });
   let localnet: Localnet | undefined;
   let client: ChainClient | undefined;
+  const extras = new Map<DemoSubnet, DemoExtras>();
   try {
     progress('starting the local chain (subtensor runtime in chopsticks)');
     localnet = await startLocalnet({ blockMode: 'Instant', blockTimeMs: 1_000 });
     client = await connect({ chainEndpoint: localnet.url });
     const provisioned = new Map<DemoSubnet, ProvisionedSubnet>();
     for (const def of chosen) {
+      const started = await def.extras?.();
+      if (started) extras.set(def, started);
       provisioned.set(
         def,
         await provisionSubnet(client, {
@@ -134,16 +139,20 @@ export async function startDemoNetwork(options: {
       })),
       daemonPlans: async (endpoint) => {
         const plans: DemoDaemonPlan[] = [];
-        for (const [def, p] of provisioned) plans.push(...(await plansOf(def, p, endpoint, options.workDir)));
+        for (const [def, p] of provisioned) {
+          plans.push(...(await plansOf(def, p, endpoint, options.workDir, extras.get(def))));
+        }
         return plans;
       },
       close: async () => {
+        await Promise.all([...extras.values()].map((e) => e.close()));
         await chain.client.close();
         await chain.localnet.close();
       },
     };
   } catch (error) {
     await Promise.all(prepares.map((p) => p.job.stop()));
+    await Promise.all([...extras.values()].map((e) => e.close()));
     await client?.close();
     await localnet?.close();
     throw error;
@@ -156,6 +165,7 @@ async function plansOf(
   p: ProvisionedSubnet,
   endpoint: string,
   workDir: string,
+  extras: DemoExtras | undefined,
 ): Promise<DemoDaemonPlan[]> {
   const entry = def.entry();
   const plans: DemoDaemonPlan[] = [];
@@ -182,6 +192,7 @@ async function plansOf(
           ...common,
           ...['--neuron.step_interval', '1', '--neuron.timeout', '4'],
           ...['--neuron.moving_average_alpha', String(def.movingAverageAlpha ?? 0.3)],
+          ...(extras?.validatorArgs ?? []),
         ],
       });
     } else {
