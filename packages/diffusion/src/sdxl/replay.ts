@@ -76,50 +76,57 @@ export async function replaySteps(
   const x0Initial = fillGaussian(new Float32Array(n), inputs.seed, 0);
   const sampleOf = (k: number) => (k === 0 ? x0Initial : frame(k - 1));
   const noise = new Float32Array(n);
+  // Which draw `noise` holds: the walk for the next checked step starts with the draw the last
+  // checked step used, so it is not drawn twice.
+  let noiseDraw = -1;
+  const drawNoise = (draw: number) => {
+    if (noiseDraw !== draw) fillGaussian(noise, inputs.seed, draw);
+    noiseDraw = draw;
+    return noise;
+  };
   const eps = new Float32Array(n);
   const scratch = new Float32Array(cond.batch === 2 ? 2 * n : 0);
   const pred = new Float32Array(n);
   const x0Pred = new Float32Array(n);
   const x0Miner = new Float32Array(n);
-  // x0 history rebuilt from the frames: history[k] = x0_k.
+  // The rebuilt history x0_{built}, ping-ponging between two buffers (the walk reads one, writes the other).
   let prev: Float32Array | undefined;
+  let spare: Float32Array = new Float32Array(n);
   let built = -1;
   let historyMs = 0;
   let modelMs = 0;
   const scores: StepScore[] = [];
   for (const k of wanted) {
+    const x = sampleOf(k);
+    const tM = performance.now();
+    // The UNet needs only x_k (a frame): it runs on ONNX Runtime's threads while this thread walks
+    // the history up to x0_{k−1}, which only the solver step after it needs.
+    const predicted = pipeline.predictNoise(cond, schedule, k, x, eps, inputs, control, scratch);
     const tH = performance.now();
     while (built < k - 1) {
       const j = built + 1;
       const c = stepCoefficients(schedule, j);
-      if (!c.final) fillGaussian(noise, inputs.seed, j + 1);
-      prev = impliedX0(
+      const out = impliedX0(
         c,
         sampleOf(j),
         frame(j),
-        c.final ? undefined : noise,
+        c.final ? undefined : drawNoise(j + 1),
         j > 0 ? prev : undefined,
-        new Float32Array(n),
+        spare,
       );
+      spare = prev ?? new Float32Array(n);
+      prev = out;
       built = j;
     }
-    historyMs += performance.now() - tH;
-    const x = sampleOf(k);
-    const tM = performance.now();
-    await pipeline.predictNoise(cond, schedule, k, x, eps, inputs, control, scratch);
-    modelMs += performance.now() - tM;
+    const walkMs = performance.now() - tH;
+    historyMs += walkMs;
+    await predicted;
+    modelMs += performance.now() - tM - walkMs;
     const c = stepCoefficients(schedule, k);
-    if (!c.final) fillGaussian(noise, inputs.seed, k + 1);
+    const z = c.final ? undefined : drawNoise(k + 1);
     const history = k > 0 ? prev : undefined;
-    solverStep(c, {
-      sample: x,
-      eps,
-      prevX0: history,
-      noise: c.final ? undefined : noise,
-      out: pred,
-      x0Out: x0Pred,
-    });
-    impliedX0(c, x, frame(k), c.final ? undefined : noise, history, x0Miner);
+    solverStep(c, { sample: x, eps, prevX0: history, noise: z, out: pred, x0Out: x0Pred });
+    impliedX0(c, x, frame(k), z, history, x0Miner);
     scores.push({
       step: k,
       frameCosine: cosineSimilarity(pred, frame(k)),
