@@ -83,7 +83,13 @@ const big = {
   seed: 5,
 };
 const manifest = await tinySdxlManifest('plain');
-const pipeline = await SdxlPipeline.load(manifest, { device: 'cpu', vae: false });
+// Both variants explicitly: on the CPU provider the default is inline (ONNX Runtime's threads use
+// every core); on an accelerator it is workers.
+const pipeline = await SdxlPipeline.load(manifest, {
+  device: 'cpu',
+  vae: false,
+  noiseThreads: defaultNoiseThreads(),
+});
 const inline = await SdxlPipeline.load(manifest, { device: 'cpu', vae: false, noiseThreads: 0 });
 const unetOnly: number[] = [];
 {
@@ -116,6 +122,25 @@ const perStep = async (p: SdxlPipeline) => {
 const withWorkers = await perStep(pipeline);
 const withInline = await perStep(inline);
 const tinyUnetStepMs = median(unetOnly.slice(2));
+
+// A GPU-like UNet step: onnxruntime-node's session.run blocks this thread while a GPU computes and the
+// CPU cores idle. Stand-in: block for a fixed time without using a core (Atomics.wait), then see what
+// generate() adds per step beyond it, with the noise on workers and inline. No GPU on this machine.
+const GPU_STEP_MS = 50;
+const blocker = new Int32Array(new SharedArrayBuffer(4));
+const gpuLike = async (p: SdxlPipeline) => {
+  p.predictNoise = async () => {
+    Atomics.wait(blocker, 0, 0, GPU_STEP_MS);
+  };
+  try {
+    const r = await perStep(p);
+    return { overheadMs: round(r.wallMs - GPU_STEP_MS), solverMs: round(r.solverMs) };
+  } finally {
+    Reflect.deleteProperty(p, 'predictNoise');
+  }
+};
+const gpuWorkers = await gpuLike(pipeline);
+const gpuInline = await gpuLike(inline);
 
 // 2. Replay of 3 steps vs a whole 30-step generation (512×512), noise on workers and inline.
 const req = { prompt: 'a photo of a red cat', width: 512, height: 512, steps: 30, guidanceScale: 7, seed: 9 };
@@ -208,6 +233,11 @@ const result = {
       modelMs: round1(withInline.modelMs),
     },
   },
+  gpuLikeStep1024: {
+    note: `the UNet replaced by ${GPU_STEP_MS} ms of a blocked main thread with idle cores; overheadMs = per-step wall time beyond it`,
+    noiseOnWorkers: gpuWorkers,
+    noiseInline: gpuInline,
+  },
   replay3of30At512: {
     generationMs: round(gen.timings.totalMs, 1),
     replayMs: round(replay.timings.totalMs, 1),
@@ -232,4 +262,5 @@ const result = {
 };
 console.table(result.schedulerPerStep128);
 console.table(result.generatePerStep1024);
+console.table(result.gpuLikeStep1024);
 writeBenchResult('diffusion-sn30', result);

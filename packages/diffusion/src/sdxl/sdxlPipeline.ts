@@ -27,7 +27,8 @@ export interface LoadSdxlOptions extends Pick<CreateSessionOptions, 'device' | '
   vae?: boolean;
   /**
    * Worker threads that draw the noise while the UNet runs (0: draw on the calling thread, between
-   * UNet calls). Default: `defaultNoiseThreads()` (cores − 1, at most 4). Values are the same either way.
+   * UNet calls). Default: `defaultNoiseThreads()` (cores − 1, at most 4) on an accelerator, 0 on the
+   * CPU provider. Values are the same either way.
    */
   noiseThreads?: number;
 }
@@ -171,7 +172,9 @@ export class SdxlPipeline {
         wantVae && m.vaeDecoder
           ? await open('vae_decoder', m.vaeDecoder.model.path, [m.vaeDecoder.input], [m.vaeDecoder.output])
           : undefined;
-      const threads = options.noiseThreads ?? defaultNoiseThreads();
+      // Workers pay when the UNet runs on an accelerator and the cores idle meanwhile; on the CPU
+      // provider ONNX Runtime's own threads already use every core, and a worker only competes with them.
+      const threads = options.noiseThreads ?? (unet.model.device === 'cpu' ? 0 : defaultNoiseThreads());
       // Workers that cannot start (thread limits) cost speed, never values: draw inline then.
       const noise = threads > 0 ? await GaussianWorkers.start(threads).catch(() => inlineNoise) : inlineNoise;
       return new SdxlPipeline(
