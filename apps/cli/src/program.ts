@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerChainCommands } from './commands/chain/index.js';
 import { registerDemoCommand } from './commands/demo/index.js';
 import { registerModelsCommands } from './commands/models/index.js';
+import { registerSn21Commands } from './commands/sn21/index.js';
+import { registerSn24Commands } from './commands/sn24/index.js';
 import { registerSn30Commands } from './commands/sn30/index.js';
 import { registerWalletCommands } from './commands/wallet/index.js';
 
@@ -15,5 +17,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerModelsCommands(program);
   registerSn30Commands(program);
+  registerSn21Commands(program);
+  registerSn24Commands(program);
   return program;
 }

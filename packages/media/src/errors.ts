@@ -52,3 +52,14 @@ export class MediaInputError extends MediaError {
     super('MEDIA_INPUT', reason, 'fix the request; see docs/media.md for the accepted ranges');
   }
 }
+
+/** An ImageBind graph returned something other than the 1,024 finite numbers of its contract. */
+export class ImageBindOutputError extends MediaError {
+  constructor(reason: string) {
+    super(
+      'IMAGEBIND_OUTPUT',
+      reason,
+      'the ImageBind ONNX files do not follow the contract in docs/inference.md; re-export or re-download them',
+    );
+  }
+}

@@ -15,7 +15,25 @@ export { AUDIO_SETTINGS, type AudioInput, loadAudioInput, melClips } from './ima
 export { resizeBilinear, shortSideSize } from './imagebind/bilinearResize.js';
 export { clipFrameIndices, clipTimepoints } from './imagebind/clipTimepoints.js';
 export { FLOAT32_EPS, kaldiFbank, melBanks } from './imagebind/kaldiFbank.js';
+export {
+  type ImageBindLoadDeps,
+  type ImageBindModelOptions,
+  imageBindModelSchema,
+  loadImageBind,
+  loadImageBindText,
+} from './imagebind/loadImageBind.js';
 export { loadVisionInput, VISION_SAMPLING, type VisionInput } from './imagebind/loadVision.js';
+export {
+  type ClipEmbeddings,
+  type ClipTimings,
+  IMAGEBIND_DIM,
+  type ImageBindEmbedder,
+  type ImageBindSessions,
+  type ImageBindTextEmbedder,
+  OnnxImageBind,
+  OnnxImageBindText,
+} from './imagebind/onnxImageBind.js';
+export { countedTokens, splitTextByTokenLimit, TEXT_CHUNK_TOKENS } from './imagebind/textChunks.js';
 export {
   CLIP_MEAN,
   CLIP_STD,

@@ -17,6 +17,8 @@ export interface GraphSpec {
   initializers: { name: string; dims: number[]; data: Float32Array | BigInt64Array }[];
   /** Written into the model's metadata_props (e.g. the contract version). */
   metadata?: Record<string, string>;
+  /** Operator sets; the default is the standard domain at opset 17. */
+  opsetImports?: { domain: string; version: number }[];
 }
 
 export interface NodeSpec {
@@ -24,6 +26,8 @@ export interface NodeSpec {
   inputs: string[];
   outputs: string[];
   attributes?: Record<string, number | number[]>;
+  /** Operator domain; the standard ONNX domain when omitted. */
+  domain?: string;
 }
 
 const elemType = {
@@ -66,6 +70,7 @@ export function buildModel(spec: GraphSpec): Uint8Array {
         opType: n.op,
         input: n.inputs,
         output: n.outputs,
+        ...(n.domain === undefined ? {} : { domain: n.domain }),
         attribute: Object.entries(n.attributes ?? {}).map(([name, v]) => attribute(name, v)),
       }),
     ),
@@ -83,7 +88,7 @@ export function buildModel(spec: GraphSpec): Uint8Array {
   const model = onnx.ModelProto.create({
     irVersion: 8,
     producerName: 'taonode',
-    opsetImport: [{ domain: '', version: 17 }],
+    opsetImport: spec.opsetImports ?? [{ domain: '', version: 17 }],
     graph,
     metadataProps: Object.entries(spec.metadata ?? {}).map(([key, value]) => ({ key, value })),
   });

@@ -7,7 +7,7 @@ const tok = ClipTokenizer.fromMergesText(
   ['#version: 0.2', ...Array.from({ length: CLIP_MERGES }, (_, i) => `z${i} q`)].join('\n'),
 );
 
-describe('splitTextByTokenLimit (SN24 description chunks)', () => {
+describe('splitTextByTokenLimit (ImageBind v2 text chunks)', () => {
   it('counts tokens without SOT/EOT and keeps a short text whole', () => {
     expect(countedTokens(tok, 'ab cd')).toHaveLength(4); // a, b</w>, c, d</w>
     expect(splitTextByTokenLimit(tok, 'ab cd', 74)).toEqual(['ab cd']);

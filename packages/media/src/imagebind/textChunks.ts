@@ -2,12 +2,12 @@ import type { ClipTokenizer } from '@taonode/inference';
 
 /** Most BPE tokens per text chunk (SOT/EOT excluded), so each chunk fits ImageBind's 77-token input. */
 export const TEXT_CHUNK_TOKENS = 74;
-/** The SN24 reference counts tokens with a 1,024-token context. */
+/** OMEGA's ImageBind v2 wrapper counts tokens with a 1,024-token context. */
 const LENGTH_CONTEXT = 1024;
 const DELIMITERS = ['\n', '.', '!', '?', ',', ' '] as const;
 
 /**
- * Token ids as the SN24 reference counts them: SOT + ids + EOT cut to 1,024, zeros dropped (id 0 is
+ * Token ids as OMEGA's ImageBind v2 wrapper counts them: SOT + ids + EOT cut to 1,024, zeros dropped (id 0 is
  * also the non-final "!" piece, which the reference drops with the padding), then first and last
  * removed.
  */
@@ -33,7 +33,7 @@ function arraySplit<T>(items: T[], k: number): T[][] {
 }
 
 /**
- * Splits a description into chunks of at most `maxTokens` BPE tokens, as the SN24 reference does
+ * Splits a text into chunks of at most `maxTokens` BPE tokens, as OMEGA's ImageBind v2 wrapper does
  * before embedding each chunk (the text embedding is their mean): greedy packing of the parts split
  * on "\n", then ".", "!", "?", ",", " " for parts still too long; a part with no delimiter left is cut
  * into floor(n / maxTokens) (at least 1) nearly equal token runs, decoded back to text — such a
