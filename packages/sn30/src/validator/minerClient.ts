@@ -105,6 +105,23 @@ export class MinerClient {
     return { ok: true, bytes: buffer.subarray(0, size) };
   }
 
+  /** This client bound to one miner, as a stress test talks to it. */
+  link(axon: AxonTarget, opts: { generateTimeoutS?: number; downloadTimeoutS?: number } = {}) {
+    return {
+      generate: (inputs: GenerationInputs, signal?: AbortSignal) =>
+        this.generate(axon, inputs, {
+          ...(opts.generateTimeoutS !== undefined ? { timeoutS: opts.generateTimeoutS } : {}),
+          ...(signal ? { signal } : {}),
+        }),
+      download: (id: string, maxBytes: number, signal?: AbortSignal) =>
+        this.download(axon, id, maxBytes, {
+          ...(opts.downloadTimeoutS !== undefined ? { timeoutS: opts.downloadTimeoutS } : {}),
+          ...(signal ? { signal } : {}),
+        }),
+      delete: (id: string) => this.delete(axon, id),
+    };
+  }
+
   /** Best effort: false when the miner did not confirm. */
   async delete(axon: AxonTarget, id: string, opts: { signal?: AbortSignal } = {}): Promise<boolean> {
     const r = await this.dendrite.call(axon, Delete.create({ generation_id: id }), sig(opts));
