@@ -116,6 +116,7 @@ export {
   MinerClient,
   type MinerInfo,
 } from './validator/minerClient.js';
+export { type DirectoryEntry, MinerDirectory } from './validator/minerDirectory.js';
 export {
   DEFAULT_METRICS_POLICY,
   emptyMinerMetrics,

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { parseFrames, REPLAY_PASS_MARK, replaySteps, SdxlPipeline } from '@taonode/diffusion';
+import {
+  NOISE_LAYOUT_VERSION,
+  parseFrames,
+  REPLAY_PASS_MARK,
+  replaySteps,
+  SdxlPipeline,
+} from '@taonode/diffusion';
 import { tinySdxlManifest } from '@taonode/diffusion/testing';
 import { createDendrite, type Dendrite } from '@taonode/transport';
 import { Keypair } from '@taonode/wallet';
@@ -13,6 +19,7 @@ import { maxFramesBytes } from '../protocol/generateFields.js';
 import { Generate, SN30_SPEC_VERSION } from '../protocol/synapses.js';
 import { startTestMiner, type TestMiner } from '../testing/testMiner.js';
 import { MinerClient } from '../validator/minerClient.js';
+import { MinerDirectory } from '../validator/minerDirectory.js';
 import { RemoteGenerator } from './frameGenerator.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -57,6 +64,27 @@ describe('SN30 miner over the axon', () => {
       ok: true,
       info: { role: 'miner', specVersion: SN30_SPEC_VERSION, model, minSize: 8 },
     });
+  });
+
+  it('the directory keeps miners on our model and names why others are left out', async () => {
+    const logs: Record<string, unknown>[] = [];
+    const dir = new MinerDirectory(client, { model, noise: NOISE_LAYOUT_VERSION }, (e) => logs.push(e));
+    const strangers = new MinerDirectory(client, { model: 'another-model', noise: NOISE_LAYOUT_VERSION });
+    const nobody = { ip: '127.0.0.1', port: 1, hotkey: other.ss58Address };
+    await dir.refresh([
+      { uid: 1, axon: miner.target },
+      { uid: 2, axon: nobody },
+    ]);
+    await strangers.refresh([{ uid: 1, axon: miner.target }]);
+    expect(dir.eligible().map((e) => e.uid)).toEqual([1]);
+    expect(dir.get(other.ss58Address)?.problem).toMatch(/Info failed: 503/);
+    expect(logs).toHaveLength(1);
+    expect(strangers.eligible()).toEqual([]);
+    expect(strangers.get(minerKey.ss58Address)?.problem).toMatch(
+      /model tiny-sdxl-plain, this validator runs another-model/,
+    );
+    await dir.refresh([{ uid: 1, axon: miner.target }]);
+    expect(dir.all()).toHaveLength(1);
   });
 
   it('commits a hash, serves exactly those frames once to the caller, and they replay', async () => {

@@ -77,7 +77,8 @@ export class MinerClient {
     maxBytes: number,
     opts: { timeoutS?: number; signal?: AbortSignal } = {},
   ): Promise<DownloadOutcome> {
-    const buffer = new Uint8Array(maxBytes);
+    // Not zero-filled: only the bytes received (all overwritten) are ever read.
+    const buffer = Buffer.allocUnsafeSlow(maxBytes);
     let size = 0;
     const stream = this.dendrite.stream(axon, Download.create({ generation_id: id }), {
       ...(opts.timeoutS !== undefined ? { timeout: opts.timeoutS } : {}),
