@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { DEMO_SUBNETS } from './demoSubnets.js';
 import { runDemo } from './runDemo.js';
 
@@ -11,8 +11,8 @@ export function registerDemoCommand(program: Command): void {
         'daemons, until the weights are on chain; prints subnet, uids, scores and weights',
     )
     .option('--keep', 'leave the chain and the daemons running (Ctrl-C stops them)', false)
-    .option('--miners <n>', 'miners per subnet', (v) => parsePositive(v, '--miners'), 2)
-    .option('--timeout <seconds>', 'give up after this long', (v) => parsePositive(v, '--timeout'), 600)
+    .option('--miners <n>', 'miners per subnet', parsePositive, 2)
+    .option('--timeout <seconds>', 'give up after this long', parsePositive, 600)
     .option('--dir <path>', 'keep wallets, state and logs in this folder (default: a temp folder, removed)')
     .option(
       '--subnets <ids>',
@@ -40,9 +40,9 @@ export function registerDemoCommand(program: Command): void {
     );
 }
 
-function parsePositive(value: string, flag: string): number {
+function parsePositive(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
   return n;
 }
 
@@ -54,7 +54,9 @@ function parseSubnets(value: string): string[] {
     .filter(Boolean);
   const unknown = ids.filter((id) => !known.includes(id));
   if (ids.length === 0 || unknown.length > 0) {
-    throw new Error(`--subnets: unknown subnet '${unknown[0] ?? value}'; choose from ${known.join(', ')}`);
+    throw new InvalidArgumentError(
+      `unknown subnet '${unknown[0] ?? value}'; choose from ${known.join(', ')}`,
+    );
   }
   return ids;
 }
