@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { DEMO_SUBNETS } from './demoSubnets.js';
+import { prepareDemo } from './prepareDemo.js';
 import { runDemo } from './runDemo.js';
 
 /** `taonode demo`: local chain, subnets, registered neurons, daemons, weights read back. */
@@ -19,15 +20,32 @@ export function registerDemoCommand(program: Command): void {
       `comma-separated subnets to run (default: all of ${DEMO_SUBNETS.map((s) => s.id).join(', ')})`,
       parseSubnets,
     )
+    .option(
+      '--prepare-only',
+      "only make the chosen subnets' local test inputs (SN2 test circuits, SN24 tiny models and videos) and exit",
+    )
     .action(
-      async (opts: { keep: boolean; miners: number; timeout: number; dir?: string; subnets?: string[] }) => {
+      async (opts: {
+        keep: boolean;
+        miners: number;
+        timeout: number;
+        dir?: string;
+        subnets?: string[];
+        prepareOnly?: boolean;
+      }) => {
+        const out = (line: string) => process.stdout.write(`${line}\n`);
+        if (opts.prepareOnly) {
+          const chosen = DEMO_SUBNETS.filter((d) => opts.subnets?.includes(d.id) ?? true);
+          process.exitCode = await prepareDemo(chosen, out);
+          return;
+        }
         const code = await runDemo({
           keep: opts.keep,
           miners: opts.miners,
           timeoutS: opts.timeout,
           dir: opts.dir,
           subnets: opts.subnets,
-          out: (line) => process.stdout.write(`${line}\n`),
+          out,
           untilStopped: () =>
             new Promise((resolve) => {
               process.once('SIGINT', () => resolve());
