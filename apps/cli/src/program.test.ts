@@ -25,7 +25,7 @@ describe('taonode CLI', () => {
   }, 120_000);
 
   it('refuses a bad command line with exit 2 and one line, not the whole help', async () => {
-    const [unknown, typo, badNetuid, emptyUid, badCommand, json] = await Promise.all([
+    const [unknown, typo, badNetuid, emptyUid, badCommand, json, badName] = await Promise.all([
       runCli(['metagraph', '--netuid', '2', '--bogus']),
       // A misspelt required flag is reported as the unknown flag it is, not as the missing one.
       runCli(['metagraph', '--netuidd', '2']),
@@ -33,8 +33,10 @@ describe('taonode CLI', () => {
       runCli(['weights', 'normalize', '--uids', '0,,1', '--weights', '1,2,3']),
       runCli(['bogus']),
       runCli(['metagraph', '--netuid', '70000', '--json']),
+      runCli(['wallet', 'new-hotkey', '--wallet.name', 'w', '--wallet.hotkey', 'a/b']),
     ]);
-    for (const r of [unknown, typo, badNetuid, emptyUid, badCommand, json]) expect(r.code, r.stderr).toBe(2);
+    for (const r of [unknown, typo, badNetuid, emptyUid, badCommand, json, badName])
+      expect(r.code, r.stderr).toBe(2);
     expectOneErrorLine(unknown.stderr, /unknown option '--bogus' — see: taonode metagraph --help$/);
     expectOneErrorLine(typo.stderr, /unknown option '--netuidd'/);
     expectOneErrorLine(
@@ -44,6 +46,7 @@ describe('taonode CLI', () => {
     expectOneErrorLine(emptyUid.stderr, /^error: --uids: entry 2 of "0,,1" is empty$/);
     expectOneErrorLine(badCommand.stderr, /unknown command 'bogus' — see: taonode --help$/);
     expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'USAGE' } });
+    expectOneErrorLine(badName.stderr, /^error: --wallet\.hotkey: invalid hotkey name "a\/b"/);
   }, 180_000);
 
   it('a group without its command shows the group help and exits 2', async () => {

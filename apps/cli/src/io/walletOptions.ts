@@ -1,5 +1,12 @@
-import { DEFAULT_HOTKEY_NAME, DEFAULT_WALLET_NAME, defaultWalletPath, Wallet } from '@taonode/wallet';
+import {
+  DEFAULT_HOTKEY_NAME,
+  DEFAULT_WALLET_NAME,
+  defaultWalletPath,
+  InvalidWalletNameError,
+  Wallet,
+} from '@taonode/wallet';
 import { type Command, Option } from 'commander';
+import { UsageError } from './cliError.js';
 
 /** The parsed standard wallet flags (commander keeps the dots in `--wallet.name`). */
 export interface WalletFlags {
@@ -53,7 +60,16 @@ export function walletLocation(flags: WalletFlags, env: NodeJS.ProcessEnv = proc
   };
 }
 
-/** The Wallet the standard flags point at (nothing is read from disk yet). */
+/**
+ * The Wallet the standard flags point at (nothing is read from disk yet). A name that cannot be a
+ * wallet or hotkey (`--wallet.hotkey a/b`) is a bad command line: exit 2, naming the flag.
+ */
 export function loadWalletFromOptions(flags: WalletFlags): Wallet {
-  return new Wallet(walletLocation(flags));
+  try {
+    return new Wallet(walletLocation(flags));
+  } catch (error) {
+    if (!(error instanceof InvalidWalletNameError)) throw error;
+    const flag = /hotkey/i.test(error.message) ? '--wallet.hotkey' : '--wallet.name';
+    throw new UsageError(`${flag}: ${error.message}`, error.hint);
+  }
 }
