@@ -2,4 +2,4 @@
 import { runProgram } from './io/runProgram.js';
 import { buildProgram } from './program.js';
 
-await runProgram(buildProgram(), process.argv);
+await runProgram(await buildProgram(process.argv.slice(2)), process.argv);

@@ -15,11 +15,12 @@ function portIsFree(port: number): Promise<boolean> {
  * Linux's ephemeral range (32768+), where free ports handed out by the OS come from.
  */
 export async function freePortOffset(basePorts: readonly number[], tries = 50): Promise<number> {
-  const top = Math.max(...basePorts);
+  const ports = [...new Set(basePorts)];
+  const top = Math.max(...ports);
   for (let i = 0; i < tries; i++) {
     const offset = 10_000 + Math.floor(Math.random() * (32_000 - top - 10_000));
-    const free = await Promise.all(basePorts.map((p) => portIsFree(p + offset)));
+    const free = await Promise.all(ports.map((p) => portIsFree(p + offset)));
     if (free.every(Boolean)) return offset;
   }
-  throw new Error(`no free port offset for ${basePorts.join(', ')} after ${tries} tries`);
+  throw new Error(`no free port offset for ${ports.join(', ')} after ${tries} tries`);
 }
