@@ -29,6 +29,9 @@ const GROUPS: Readonly<Record<string, () => Promise<Register>>> = {
   weights: weightsCommands,
   commitment: weightsCommands,
   demo: async () => (await import('./commands/demo/index.js')).registerDemoCommand,
+  models: async () => (await import('./commands/models/index.js')).registerModelsCommands,
+  sn21: async () => (await import('./commands/sn21/index.js')).registerSn21Commands,
+  sn30: async () => (await import('./commands/sn30/index.js')).registerSn30Commands,
 };
 
 async function balanceCommands(): Promise<Register> {

@@ -1,3 +1,4 @@
+export { type ClipTimings, OnnxImageBind } from '@taonode/media';
 export * from './constants.js';
 export { sn24NeuronEntry } from './daemon/entry.js';
 export { runSn24, runSn24Neuron, sn24AppDefaults } from './daemon/runSn24Neuron.js';
@@ -29,7 +30,6 @@ export {
   type UnstufferModelOptions,
   unstufferModelSchema,
 } from './models/modelOptions.js';
-export { type ClipTimings, OnnxImageBind } from './models/onnxImageBind.js';
 export { OnnxUnstuffer } from './models/onnxUnstuffer.js';
 export type {
   ClipEmbeddings,
