@@ -6,6 +6,12 @@ import { runCli } from './testing/runCli.js';
 
 const mainTs = fileURLToPath(new URL('./main.ts', import.meta.url));
 
+async function inTurn<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const job of jobs) out.push(await job());
+  return out;
+}
+
 /** One `error: …` line on stderr and nothing else: what every refused command line must give. */
 function expectOneErrorLine(stderr: string, pattern: RegExp): void {
   const lines = stderr.trimEnd().split('\n');
@@ -25,15 +31,16 @@ describe('taonode CLI', () => {
   }, 120_000);
 
   it('refuses a bad command line with exit 2 and one line, not the whole help', async () => {
-    const [unknown, typo, badNetuid, emptyUid, badCommand, json, badName] = await Promise.all([
-      runCli(['metagraph', '--netuid', '2', '--bogus']),
+    // One after another: seven CLI start-ups at once can outlast a slow machine's patience.
+    const [unknown, typo, badNetuid, emptyUid, badCommand, json, badName] = await inTurn([
+      () => runCli(['metagraph', '--netuid', '2', '--bogus']),
       // A misspelt required flag is reported as the unknown flag it is, not as the missing one.
-      runCli(['metagraph', '--netuidd', '2']),
-      runCli(['metagraph', '--netuid', 'abc']),
-      runCli(['weights', 'normalize', '--uids', '0,,1', '--weights', '1,2,3']),
-      runCli(['bogus']),
-      runCli(['metagraph', '--netuid', '70000', '--json']),
-      runCli(['wallet', 'new-hotkey', '--wallet.name', 'w', '--wallet.hotkey', 'a/b']),
+      () => runCli(['metagraph', '--netuidd', '2']),
+      () => runCli(['metagraph', '--netuid', 'abc']),
+      () => runCli(['weights', 'normalize', '--uids', '0,,1', '--weights', '1,2,3']),
+      () => runCli(['bogus']),
+      () => runCli(['metagraph', '--netuid', '70000', '--json']),
+      () => runCli(['wallet', 'new-hotkey', '--wallet.name', 'w', '--wallet.hotkey', 'a/b']),
     ]);
     for (const r of [unknown, typo, badNetuid, emptyUid, badCommand, json, badName])
       expect(r.code, r.stderr).toBe(2);
@@ -47,7 +54,7 @@ describe('taonode CLI', () => {
     expectOneErrorLine(badCommand.stderr, /unknown command 'bogus' — see: taonode --help$/);
     expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'USAGE' } });
     expectOneErrorLine(badName.stderr, /^error: --wallet\.hotkey: invalid hotkey name "a\/b"/);
-  }, 180_000);
+  }, 600_000);
 
   it('a group without its command shows the group help and exits 2', async () => {
     const r = await runCli(['localnet']);

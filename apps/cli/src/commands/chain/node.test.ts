@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../testing/runCli.js';
 
 const mainTs = fileURLToPath(new URL('../../main.ts', import.meta.url));
-const SLOW = { timeout: 600_000 };
+const SLOW = { timeout: 900_000 };
 
 /**
  * End to end through the real CLI: `localnet start` in a child process, then register → serve axon →
@@ -235,5 +235,5 @@ describe('taonode localnet start --fork (argument path; forking itself needs int
     );
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/cannot be used with/);
-  });
+  }, 240_000);
 });
