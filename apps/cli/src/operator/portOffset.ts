@@ -11,14 +11,17 @@ function portIsFree(port: number): Promise<boolean> {
 
 /**
  * A TAONODE_PM2_PORT_OFFSET that puts every one of `basePorts` on a port free right now. Random, so
- * daemons already on the ecosystem's ports (an operator's, another test's) do not clash, and below
- * Linux's ephemeral range (32768+), where free ports handed out by the OS come from.
+ * daemons already on the ecosystem's ports (an operator's, another test's) do not clash; between
+ * `min` and `max` (default 1,000–9,000: below the 10,000+ offsets of the SN2/SN24 pm2 test, and
+ * ports below Linux's ephemeral range, 32768+, where ports handed out by the OS come from).
  */
-export async function freePortOffset(basePorts: readonly number[], tries = 50): Promise<number> {
+export async function freePortOffset(
+  basePorts: readonly number[],
+  { min = 1_000, max = 9_000, tries = 50 } = {},
+): Promise<number> {
   const ports = [...new Set(basePorts)];
-  const top = Math.max(...ports);
   for (let i = 0; i < tries; i++) {
-    const offset = 10_000 + Math.floor(Math.random() * (32_000 - top - 10_000));
+    const offset = min + Math.floor(Math.random() * (max - min));
     const free = await Promise.all(ports.map((p) => portIsFree(p + offset)));
     if (free.every(Boolean)) return offset;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { freePortOffset } from './portOffset.js';
 import { expectOperatorBlocks, operatorBlocks } from './readmeBlocks.js';
 
 const README = [
@@ -42,5 +43,13 @@ describe('operatorBlocks', () => {
     expect(() => expectOperatorBlocks(README, ['wallet', 'chain'])).toThrow(
       /blocks are \[chain, wallet\], the test expects \[wallet, chain\]/,
     );
+  });
+});
+
+describe('freePortOffset', () => {
+  it('finds an offset putting every port on a free one, inside its range', async () => {
+    const offset = await freePortOffset([8091, 9101, 9101], { min: 2_000, max: 3_000 });
+    expect(offset).toBeGreaterThanOrEqual(2_000);
+    expect(offset).toBeLessThan(3_000);
   });
 });
