@@ -31,6 +31,7 @@ const GROUPS: Readonly<Record<string, () => Promise<Register>>> = {
   demo: async () => (await import('./commands/demo/index.js')).registerDemoCommand,
   models: async () => (await import('./commands/models/index.js')).registerModelsCommands,
   sn21: async () => (await import('./commands/sn21/index.js')).registerSn21Commands,
+  sn24: async () => (await import('./commands/sn24/index.js')).registerSn24Commands,
   sn30: async () => (await import('./commands/sn30/index.js')).registerSn30Commands,
 };
 

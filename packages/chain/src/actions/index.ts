@@ -10,6 +10,13 @@ export {
   type Registration,
 } from './burnedRegister.js';
 export { type Balance, getBalance } from './getBalance.js';
+export {
+  BlockNotFoundError,
+  type BlockTransfer,
+  type BlockTransfers,
+  getBlockTransfers,
+} from './getBlockTransfers.js';
+export { getHotkeyOwner } from './getHotkeyOwner.js';
 export { getHyperparameters } from './getHyperparameters.js';
 export {
   getMetagraph,

@@ -1,6 +1,7 @@
 import type { PluginContext, ValidatorHooks } from '@taonode/neuron';
 import type { Dendrite } from '@taonode/transport';
 import { storeAcceptedVideos } from '../dataset.js';
+import { openFocusScoring } from '../focus/openFocusScoring.js';
 import { openDaemonMedia } from './openDaemonMedia.js';
 import { openValidatorModels } from './openModels.js';
 import { openValidatorStore } from './openValidatorStore.js';
@@ -34,6 +35,8 @@ export async function createSn24Validator({
     if (loaded.problem)
       logger.warn({ problem: loaded.problem }, 'SN24 score file unreadable; starting fresh');
     const state = loaded.state;
+    const focus = await openFocusScoring(config, logger);
+    if (focus !== undefined) cleanup.unshift(() => focus.close());
     const deps = videoScoringDeps({
       models,
       index: store.index,
@@ -79,7 +82,7 @@ export async function createSn24Validator({
           logger,
           store: (result, query) => storeAcceptedVideos(store, result.accepted, query),
         });
-        const rewards = state.apply(updates, alpha);
+        const rewards = state.apply(updates, alpha, await focus?.target(ctx.metagraph.hotkeys));
         await state.save();
         return rewards;
       },

@@ -1,5 +1,6 @@
 import { deviceSchema } from '@taonode/inference';
 import type { OptionSpec } from '@taonode/neuron';
+import { FOCUS_OPTIONS } from '../focus/focusOptions.js';
 
 /**
  * SN24's own flags, validated with the runtime's at start and listed in --help. Secrets (the
@@ -215,4 +216,5 @@ export const SN24_OPTIONS: readonly OptionSpec[] = [
     description:
       'SN24 miner: Videos requests allowed to wait while one is processed; more get an empty answer',
   },
+  ...FOCUS_OPTIONS,
 ];

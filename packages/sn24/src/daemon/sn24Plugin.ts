@@ -1,6 +1,8 @@
 import type { AxonGuards, NeuronConfig, SubnetPlugin } from '@taonode/neuron';
 import type { Axon, Dendrite } from '@taonode/transport';
 import { SPEC_VERSION } from '../constants.js';
+import { FocusError } from '../focus/focusError.js';
+import { focusSettings } from '../focus/focusOptions.js';
 import { createSn24Miner } from './createSn24Miner.js';
 import { createSn24Validator } from './createSn24Validator.js';
 import { modelSource } from './daemonModelOptions.js';
@@ -17,13 +19,14 @@ import type { Sn24Round } from './videoRound.js';
 function sn24ConfigProblem(config: NeuronConfig): string | undefined {
   try {
     const s = sn24Settings(config);
+    if (config.role === 'validator') focusSettings(config);
     if (!s.testModels && s.modelConfig === undefined) {
       modelSource('imagebind', s);
       if (config.role === 'validator') for (const m of ['gte', 'unstuffer'] as const) modelSource(m, s);
     }
     return undefined;
   } catch (err) {
-    return err instanceof Sn24SettingsError ? err.message : undefined;
+    return err instanceof Sn24SettingsError || err instanceof FocusError ? err.message : undefined;
   }
 }
 

@@ -67,12 +67,18 @@ export class Sn24ScoreState {
    * max(0, score). It can only fall by a factor (1 − α) per step, so a punished miner's weight
    * reaches 0 over a few steps instead of at once.
    */
-  apply(updates: readonly RewardUpdate[], alpha: number): { uid: number; reward: number }[] {
+  apply(
+    updates: readonly RewardUpdate[],
+    alpha: number,
+    /** What the book should follow instead of max(0, score), e.g. the Focus-weighted vector. */
+    targetOf?: (scores: readonly number[]) => readonly number[],
+  ): { uid: number; reward: number }[] {
     this.state.scores = updateMovingAverage(this.state.scores, updates, alpha);
     this.state.step++;
+    const targets = targetOf?.(this.state.scores);
     return this.state.scores.map((s, uid) => {
       const held = this.state.mirror[uid] ?? 0;
-      const target = Math.max(0, s);
+      const target = Math.max(0, targets === undefined ? s : (targets[uid] ?? 0));
       const reward = alpha > 0 ? Math.max(0, (target - (1 - alpha) * held) / alpha) : 0;
       this.state.mirror[uid] = alpha * reward + (1 - alpha) * held;
       return { uid, reward };

@@ -38,6 +38,10 @@ describe('taonode demo', () => {
       expect(score).toBeGreaterThan(0);
       expect(weight).toBeGreaterThan(0);
     }
+    // SN24's Focus step: miner1 bought a video and the validator verified the payment on chain.
+    expect(r.stdout).toMatch(
+      /sn24: the validator verified the transfer on chain: miner1's score [\d.]+ → [\d.]+/,
+    );
     // The figure for docs/demo.md (not asserted: no wall-clock assertions in tests).
     console.log(r.stdout.match(/demo finished in [\d.]+s/)?.[0]);
   }, 1_600_000);

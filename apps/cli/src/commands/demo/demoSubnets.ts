@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ChainClient } from '@taonode/chain';
 import { findRepoRoot } from '@taonode/chain';
-import { testNeuronEntry } from '@taonode/neuron';
+import { type ProvisionedSubnet, testNeuronEntry } from '@taonode/neuron';
+import { startSn24FocusDemo } from './sn24FocusDemo.js';
 
 /**
  * The subnets `taonode demo` runs, one local subnet each, with their own daemon entry point and
@@ -21,6 +23,24 @@ export interface DemoSubnet {
    * circuits once instead of in every daemon at the same time); a non-zero exit fails the demo.
    */
   prepare?: () => { script: string; execArgv: string[]; args: string[] };
+  /** A side show started before the daemons (e.g. SN24's Focus marketplace), run once weights are on chain. */
+  extras?: () => Promise<DemoExtras>;
+}
+
+export interface DemoExtras {
+  /** Appended to the validator's flags. */
+  validatorArgs: string[];
+  afterWeights(ctx: {
+    client: ChainClient;
+    subnet: ProvisionedSubnet;
+    /** The validator's current scores (its state file), by uid. */
+    scores: () => Promise<number[]>;
+    out: (line: string) => void;
+    deadline: number;
+    workDir: string;
+    validatorLog: string;
+  }): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** SN2 circuits in the demo: the PoW incentive at batch 2 and the MLP build in under a minute. */
@@ -101,6 +121,8 @@ export const DEMO_SUBNETS: readonly DemoSubnet[] = [
       // Tempo 10 here: weights every 10 blocks instead of the reference's 100.
       ...['--neuron.epoch_length', '10'],
     ],
+    // A stand-in Focus marketplace; once weights are on chain miner1 buys a video (docs/sn24.md).
+    extras: startSn24FocusDemo,
     prepare: () => ({
       ...sn24Script('prepareDemoMain'),
       args: ['--video-dir', sn24DemoVideos(), '--videos', '3'],
