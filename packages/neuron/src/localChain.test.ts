@@ -16,8 +16,8 @@ import {
   type Localnet,
   startLocalnet,
 } from '@taonode/chain';
+import { sleep } from '@taonode/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep } from './lifecycle/sleep.js';
 import { healthOf, reconnectedAfter } from './testing/daemonLog.js';
 import type { DaemonProcess } from './testing/daemonProcess.js';
 import { freePort } from './testing/freePort.js';

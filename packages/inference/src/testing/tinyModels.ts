@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import { TINY_MODEL_VERSION, tinyAudioModel, tinyTextModel, tinyVisionModel } from './tinyImageBind.js';
 
 export interface TinyModelPaths {

@@ -38,7 +38,10 @@ describe('caller policy', () => {
       reason: 'Unrecognized hotkey stranger',
     });
     expect(judgeCaller(c, 'miner', policy)).toMatchObject({ allow: false, reason: /Non-validator hotkey/ });
-    expect(judgeCaller(c, 'poor', policy)).toMatchObject({ allow: false, reason: /below the minimum 3 TAO/ });
+    expect(judgeCaller(c, 'poor', policy)).toMatchObject({
+      allow: false,
+      reason: /below the minimum 3 alpha/,
+    });
     expect(judgeCaller(c, undefined, policy)).toMatchObject({ allow: false });
     expect(judgeCaller(c, 'stranger', { ...policy, allowNonRegistered: true })).toEqual({
       allow: true,

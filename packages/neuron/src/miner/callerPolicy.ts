@@ -32,7 +32,7 @@ export function judgeCaller(
   if (stake < policy.minStake) {
     return {
       allow: false,
-      reason: `Stake ${stake} TAO of uid ${uid} is below the minimum ${policy.minStake} TAO`,
+      reason: `Stake ${stake} alpha of uid ${uid} is below the minimum ${policy.minStake} alpha (--blacklist.min_stake)`,
     };
   }
   return { allow: true, uid };

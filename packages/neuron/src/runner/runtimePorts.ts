@@ -2,12 +2,15 @@ import type { Keypair } from '@taonode/wallet';
 import type { Logger } from 'pino';
 import type { ChainPort } from '../chainPort/types.js';
 import type { NeuronConfig } from '../config/neuronConfig.js';
+import type { NeuronEventMap } from '../events/neuronEvents.js';
 import type { CallerVerdict } from '../miner/callerPolicy.js';
 
 /** The runtime's guards in a transport-neutral shape; the axon port turns them into axon hooks. */
 export interface CallerGuards {
   judge(hotkey: string | undefined): CallerVerdict;
   priority(hotkey: string | undefined): number;
+  /** The caller's uid on the subnet, for request events. */
+  uidOf?(hotkey: string): number | undefined;
 }
 
 export interface AxonHandle<A, G> {
@@ -29,12 +32,15 @@ export interface RuntimePorts<A, G, D> {
     config: NeuronConfig;
     logger: Logger;
     onConnection: (connected: boolean) => void;
+    signal?: AbortSignal;
   }): Promise<ChainPort>;
   createAxon(args: {
     signer: Keypair;
     config: NeuronConfig;
     logger: Logger;
     guards: CallerGuards;
+    /** Called once per request a synapse handler saw (answered, blacklisted or failed). */
+    onRequest?: (event: NeuronEventMap['request']) => void;
   }): AxonHandle<A, G>;
   createDendrite(args: { signer: Keypair; config: NeuronConfig; logger: Logger }): D;
 }

@@ -7,7 +7,8 @@ import { Videos } from '../protocol.js';
 import { openDaemonMedia } from './openDaemonMedia.js';
 import { openMinerImageBind } from './openModels.js';
 import { RequestGate } from './requestGate.js';
-import { sn24Settings } from './sn24Settings.js';
+import type { Sn24Options } from './sn24Options.js';
+import { readSecrets, sn24Settings } from './sn24Settings.js';
 
 /**
  * The SN24 miner on the neuron runtime: answers `Videos` with clips from the video source, each
@@ -17,11 +18,14 @@ import { sn24Settings } from './sn24Settings.js';
  */
 export async function createSn24Miner({
   config,
+  options,
   logger,
-}: PluginContext): Promise<MinerHooks<Axon, AxonGuards>> {
-  const s = sn24Settings(config);
-  const { ff, source } = await openDaemonMedia(s, 'miner', logger);
-  const imagebind = await openMinerImageBind(s, ff, logger);
+  env,
+}: PluginContext<Sn24Options>): Promise<MinerHooks<Axon, AxonGuards>> {
+  const s = sn24Settings(options, config.neuron.stateDir);
+  const secrets = readSecrets(env);
+  const { ff, source } = await openDaemonMedia(s, 'miner', logger, secrets);
+  const imagebind = await openMinerImageBind(s, ff, logger, secrets);
   const gate = new RequestGate(s.maxQueuedRequests);
   if (s.disableBlacklist) logger.warn('SN24 blacklist disabled: answering every caller');
 

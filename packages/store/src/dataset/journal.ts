@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open, readFile, truncate } from 'node:fs/promises';
-import { writeFileAtomic } from '@taonode/wallet';
+import { TaonodeError, writeFileAtomic } from '@taonode/kit';
 import { z } from 'zod';
 
 // The sink's write-ahead journal, one JSON object per line. Only the last line can be torn by a
@@ -14,16 +14,17 @@ const entrySchema = z.discriminatedUnion('t', [
 ]);
 export type JournalEntry = z.infer<typeof entrySchema>;
 
-export class JournalCorruptError extends Error {
-  override readonly name = 'JournalCorruptError';
+export class JournalCorruptError extends TaonodeError {
   constructor(
     readonly file: string,
     readonly line: number,
     reason: string,
   ) {
-    super(
-      `dataset journal ${file} is unreadable at line ${line} (${reason}); keep a copy and fix or remove that line`,
-    );
+    const hint = 'keep a copy and fix or remove that line';
+    super(`dataset journal ${file} is unreadable at line ${line} (${reason}); ${hint}`, {
+      hint,
+      details: { file, line, reason },
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEMO_SUBNETS } from './demoSubnets.js';
+import { demoSubnets } from './demoSubnets.js';
 import { runDemo } from './runDemo.js';
 
 /** `taonode demo`: local chain, subnets, registered neurons, daemons, weights read back. */
@@ -14,11 +14,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--miners <n>', 'miners per subnet', (v) => parsePositive(v, '--miners'), 2)
     .option('--timeout <seconds>', 'give up after this long', (v) => parsePositive(v, '--timeout'), 600)
     .option('--dir <path>', 'keep wallets, state and logs in this folder (default: a temp folder, removed)')
-    .option(
-      '--subnets <ids>',
-      `comma-separated subnets to run (default: all of ${DEMO_SUBNETS.map((s) => s.id).join(', ')})`,
-      parseSubnets,
-    )
+    .option('--subnets <ids>', `comma-separated subnets to run (default: all of ${demoIds()})`, parseSubnets)
     .action(
       async (opts: { keep: boolean; miners: number; timeout: number; dir?: string; subnets?: string[] }) => {
         const code = await runDemo({
@@ -40,6 +36,17 @@ export function registerDemoCommand(program: Command): void {
     );
 }
 
+/** The demo's subnet ids for --help; the registry is read when the demo runs, so a problem shows there. */
+function demoIds(): string {
+  try {
+    return demoSubnets()
+      .map((s) => s.id)
+      .join(', ');
+  } catch {
+    return 'config/subnets.json';
+  }
+}
+
 function parsePositive(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got '${value}'`);
@@ -47,7 +54,7 @@ function parsePositive(value: string, flag: string): number {
 }
 
 function parseSubnets(value: string): string[] {
-  const known = DEMO_SUBNETS.map((s) => s.id);
+  const known = demoSubnets().map((s) => s.id);
   const ids = value
     .split(',')
     .map((s) => s.trim())

@@ -2,10 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { KeyfileExistsError } from './errors.js';
+import { TaonodeError } from '../errors/taonodeError.js';
 
+/** Files written by `writeFileAtomic` are private to their owner; so are folders made by `ensureDir`. */
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
+
+/** `writeFileAtomic(…, { overwrite: false })` found the target already there. */
+export class FileExistsError extends TaonodeError {
+  constructor(readonly file: string) {
+    super(`${file} already exists`, {
+      code: 'FILE_EXISTS',
+      hint: 'remove it first or write with overwrite',
+      details: { file },
+    });
+  }
+}
 
 /** Creates missing folders with mode 0700 (existing folders are left as they are). */
 export async function ensureDir(dir: string): Promise<void> {
@@ -28,10 +40,10 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /**
- * Shared by every package that persists state (keyfiles, pending reveals, validator scores).
- * Writes `data` to `file` with mode 0600 so that a reader sees either the old file or the whole
- * new one: temp file in the same folder, fsync, then rename (or hard-link when not overwriting,
- * which fails atomically if the target appeared meanwhile).
+ * Writes `data` to `file` (mode 0600) so that a reader — or a process restarted after a crash —
+ * sees either the old file or the whole new one: temp file in the same folder, fsync, rename (or a
+ * hard link when not overwriting, which fails atomically with FileExistsError if the target
+ * appeared meanwhile), fsync of the folder. Missing folders are created (0700).
  */
 export async function writeFileAtomic(
   file: string,
@@ -56,7 +68,7 @@ export async function writeFileAtomic(
       try {
         await link(tmp, file);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new KeyfileExistsError(file);
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(file);
         throw err;
       }
       await unlink(tmp);
