@@ -8,21 +8,17 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type ChainClient,
-  connect,
-  findRepoRoot,
-  getMetagraph,
-  type Localnet,
-  startLocalnet,
-} from '@taonode/chain';
+import { type ChainClient, connect, getMetagraph, type Localnet, startLocalnet } from '@taonode/chain';
+import { findRepoRoot } from '@taonode/kit';
 import {
   type DaemonProcess,
   freePort,
+  loadSubnetRegistry,
   neuronCluster,
   type ProvisionedSubnet,
   provisionSubnet,
   readJsonLog,
+  roleLaunch,
   waitFor,
 } from '@taonode/neuron';
 import { createDendrite } from '@taonode/transport';
@@ -33,7 +29,6 @@ import { blocksUntilNextEpoch } from '../scoring/weightWindow.js';
 import { Sn2QueryForCapacities } from '../synapses.js';
 import { buildCircuit } from '../zk/buildCircuit.js';
 import { testPtauSource } from '../zk/ptau.js';
-import { sn2NeuronEntry } from './entry.js';
 
 const MINUTE = 60_000;
 const CIRCUITS = 'pow-2,mlp';
@@ -61,11 +56,15 @@ beforeAll(async () => {
     workDir,
     cwd: findRepoRoot() ?? process.cwd(),
     axonPorts: [await freePort('127.0.0.2'), await freePort('127.0.0.2')],
-    entry: sn2NeuronEntry(),
+    // The apps themselves (apps/sn2-miner, apps/sn2-validator), as pm2 runs them.
+    launch: (role) => {
+      const registry = loadSubnetRegistry();
+      return roleLaunch(registry, registry.subnets.find((s) => s.id === 'sn2')!, role, true);
+    },
     commonArgs: ['--neuron.circuits', CIRCUITS],
-    // Local stakes are far below the reference's 1024; the permit and registration checks stay on.
-    // miner2 tampers with its outputs.
-    minerArgs: (i) => ['--blacklist.min_stake', '0', ...(i === 1 ? ['--neuron.test_tamper_outputs'] : [])],
+    // config/sn2-miner.json's 1024-alpha stake threshold is 0 on a local chain (the permit and
+    // registration checks stay on). miner2 tampers with its outputs.
+    minerArgs: (i) => (i === 1 ? ['--neuron.test_tamper_outputs'] : []),
     // Tempo 10: one update per tempo, in the last 6 blocks before the epoch boundary (§4.5 scaled down).
     validatorArgs: [
       '--neuron.weights_update_buffer',

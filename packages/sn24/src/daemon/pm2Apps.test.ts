@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findRepoRoot } from '@taonode/chain';
+import { findRepoRoot } from '@taonode/kit';
 import { pm2List, runPm2, waitFor } from '@taonode/neuron';
 import { afterAll, describe, expect, it } from 'vitest';
 

@@ -11,14 +11,8 @@ import { mkdtempSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type ChainClient,
-  connect,
-  findRepoRoot,
-  getMetagraph,
-  type Localnet,
-  startLocalnet,
-} from '@taonode/chain';
+import { type ChainClient, connect, getMetagraph, type Localnet, startLocalnet } from '@taonode/chain';
+import { findRepoRoot } from '@taonode/kit';
 import { createFfmpeg } from '@taonode/media';
 import {
   DaemonProcess,

@@ -9,28 +9,23 @@ import { mkdtempSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type ChainClient,
-  connect,
-  findRepoRoot,
-  getMetagraph,
-  type Localnet,
-  startLocalnet,
-} from '@taonode/chain';
+import { type ChainClient, connect, getMetagraph, type Localnet, startLocalnet } from '@taonode/chain';
+import { findRepoRoot } from '@taonode/kit';
 import { createFfmpeg } from '@taonode/media';
 import {
   type DaemonProcess,
   freePort,
+  loadSubnetRegistry,
   neuronCluster,
   type ProvisionedSubnet,
   provisionSubnet,
   readJsonLog,
+  roleLaunch,
   waitFor,
 } from '@taonode/neuron';
 import { readParquetRows } from '@taonode/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinySn24ModelOptions } from '../testing/tinySn24Models.js';
-import { sn24NeuronEntry } from './entry.js';
 import { ensureTestVideos } from './testVideoFolder.js';
 
 const MINUTE = 60_000;
@@ -67,10 +62,15 @@ beforeAll(async () => {
     workDir: work,
     cwd: findRepoRoot() ?? process.cwd(),
     axonPorts: [await freePort('127.0.0.2')],
-    entry: sn24NeuronEntry(),
+    // The apps themselves (apps/sn24-miner, apps/sn24-validator), as pm2 runs them.
+    launch: (role) => {
+      const registry = loadSubnetRegistry();
+      return roleLaunch(registry, registry.subnets.find((s) => s.id === 'sn24')!, role, true);
+    },
     commonArgs: ['--inference.device', 'cpu', '--sn24.test_models', '--sn24.video_dir', videoDir],
-    // Local stakes are far below the reference's 10,240; registration and permit checks stay on.
-    minerArgs: () => ['--blacklist.min_stake', '0'],
+    // config/sn24-miner.json's 10,240-alpha stake threshold is 0 on a local chain; registration and
+    // permit checks stay on.
+    minerArgs: () => [],
     validatorArgs: [
       // SN24's own timeout (--sn24.timeout) bounds its queries; these restore the runtime defaults.
       ...['--neuron.step_interval', '1', '--neuron.timeout', '12'],
