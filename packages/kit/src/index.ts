@@ -6,3 +6,4 @@ export { TimeoutError, withTimeout } from './async/withTimeout.js';
 export { errorMessage, TaonodeError, type TaonodeErrorOptions, walkCauses } from './errors/taonodeError.js';
 export { DIR_MODE, ensureDir, FILE_MODE, FileExistsError, writeFileAtomic } from './fs/atomicWrite.js';
 export { expandHome, findRepoRoot } from './fs/paths.js';
+export { type ProcessResult, runProcess } from './process/runProcess.js';

@@ -57,6 +57,7 @@ export {
   roleLaunch,
   type SubnetEntry,
   type SubnetRegistry,
+  subnetLaunch,
   subnetRegistrySchema,
 } from './registry/subnetRegistry.js';
 // Runner
@@ -73,10 +74,10 @@ export {
   runNeuron,
 } from './runner/runNeuron.js';
 export { appDefaultsFile, type RunSubnetOptions, runSubnet } from './runner/runSubnet.js';
-export type { AxonHandle, CallerGuards, RuntimePorts } from './runner/runtimePorts.js';
+export type { AxonHandle, CallerGuards, ConnectChainArgs, RuntimePorts } from './runner/runtimePorts.js';
 // Scoring and state
 export { movingAverage } from './scoring/movingAverage.js';
-export { perUidScoresSchema, positiveWeights, syncPerUid } from './scoring/perUidScores.js';
+export { perUidScoresSchema, perUidStrategy, positiveWeights, syncPerUid } from './scoring/perUidScores.js';
 export type {
   PerUidScores,
   Reward,
@@ -111,6 +112,7 @@ export {
   provisionSubnet,
 } from './testing/provisionSubnet.js';
 export { type LogLine, readJsonLog } from './testing/readJsonLog.js';
+export { type TestChain, testChain } from './testing/testChain.js';
 export { waitFor } from './testing/waitFor.js';
 export { weightsSetBlocks } from './testing/weightsSetBlocks.js';
 export { testNeuronEntry } from './testSubnet/entry.js';

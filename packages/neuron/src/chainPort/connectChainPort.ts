@@ -16,9 +16,7 @@ import {
 } from '@taonode/chain';
 import { retry } from '@taonode/kit';
 import { SDK_VERSION } from '@taonode/transport';
-import type { Keypair } from '@taonode/wallet';
-import type { Logger } from 'pino';
-import type { NeuronConfig } from '../config/neuronConfig.js';
+import type { ConnectChainArgs } from '../runner/runtimePorts.js';
 import { toNeuronMetagraph } from './toNeuronMetagraph.js';
 import type { ChainPort } from './types.js';
 
@@ -26,14 +24,7 @@ import type { ChainPort } from './types.js';
  * Connects (retrying until the node answers: a daemon started before its node waits) and maps
  * @taonode/chain's actions onto the ChainPort the loops use.
  */
-export async function connectChainPort(args: {
-  endpoint: string;
-  signer: Keypair;
-  config: NeuronConfig;
-  logger: Logger;
-  onConnection: (connected: boolean) => void;
-  signal?: AbortSignal;
-}): Promise<ChainPort> {
+export async function connectChainPort(args: ConnectChainArgs): Promise<ChainPort> {
   const { endpoint, signer, config, logger } = args;
   const c: ChainClient = await retry(() => connect({ chainEndpoint: endpoint }), {
     initialMs: 1_000,

@@ -260,6 +260,7 @@ function toNeuronConfig(
       minStake: num('blacklist.min_stake'),
       forceValidatorPermit: bool('blacklist.force_validator_permit'),
       allowNonRegistered: bool('blacklist.allow_non_registered'),
+      disabled: bool('neuron.disable_blacklist'),
     },
     values: v,
   };

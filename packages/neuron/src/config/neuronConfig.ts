@@ -31,7 +31,12 @@ export interface NeuronConfig {
     disableSetWeights: boolean;
   };
   /** `minStake` is in alpha (the subnet's stake), after the local-chain default applied. */
-  blacklist: { minStake: number; forceValidatorPermit: boolean; allowNonRegistered: boolean };
+  blacklist: {
+    minStake: number;
+    forceValidatorPermit: boolean;
+    allowNonRegistered: boolean;
+    disabled: boolean;
+  };
   /**
    * Every validated flag by dotted key (raw, untyped): for tools that dump a config. Subnet
    * plug-ins read their own options typed, from `ctx.options`.

@@ -223,6 +223,13 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     roles: ['miner'],
   },
   {
+    key: 'neuron.disable_blacklist',
+    kind: 'boolean',
+    default: false,
+    roles: ['miner'],
+    description: 'Miner: answer any caller (skips the registration, permit and stake checks; priority stays)',
+  },
+  {
     key: 'blacklist.allow_non_registered',
     kind: 'boolean',
     default: false,

@@ -25,6 +25,13 @@ async function cache() {
 }
 
 describe('caller policy', () => {
+  it('lets everyone in with --neuron.disable_blacklist', async () => {
+    const c = await cache();
+    const open = { minStake: 1e9, forceValidatorPermit: true, allowNonRegistered: false, disabled: true };
+    expect(judgeCaller(c, 'stranger', open)).toEqual({ allow: true, uid: undefined });
+    expect(judgeCaller(c, 'poor', open)).toEqual({ allow: true, uid: 2 });
+  });
+
   const policy = { minStake: 3, forceValidatorPermit: true, allowNonRegistered: false };
 
   it('allows a registered validator with enough stake', async () => {

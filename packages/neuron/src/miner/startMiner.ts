@@ -43,6 +43,8 @@ export async function startMiner<A, G, D, O>(args: {
   interfaces?: InterfaceMap;
 }): Promise<RunningMiner> {
   const { logger, hooks } = args;
+  if (args.config.blacklist.disabled)
+    logger.warn('blacklist disabled (--neuron.disable_blacklist): answering every caller');
   const stops: (() => Promise<void>)[] = [];
   let axonPort: number | undefined;
   if (hooks.attach) {

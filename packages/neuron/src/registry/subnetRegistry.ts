@@ -94,3 +94,14 @@ export function roleLaunch(
 export function expandRegistryArgs(args: readonly string[], root: string): string[] {
   return args.map((a) => a.replaceAll('{cacheDir}', join(root, '.cache')));
 }
+
+/** `roleLaunch` for a subnet named by id, from source (tests run the sources through tsx). */
+export function subnetLaunch(
+  id: string,
+  fromSource = true,
+): (role: Role) => { script: string; execArgv: string[]; args: string[] } {
+  const registry = loadSubnetRegistry();
+  const entry = registry.subnets.find((s) => s.id === id);
+  if (!entry) throw new Error(`no subnet '${id}' in config/subnets.json`);
+  return (role) => roleLaunch(registry, entry, role, fromSource);
+}

@@ -146,24 +146,7 @@ describe('runNeuron', () => {
     const { path, keypair } = await walletWithHotkey();
     // A coldkey that is not even a keyfile: a daemon that tried to open it would fail differently.
     await writeFile(join(path, 'op', 'coldkey'), 'not a keyfile');
-    const r = await run([
-      '--netuid',
-      '2',
-      '--wallet.name',
-      'op',
-      '--wallet.hotkey',
-      'hot',
-      '--wallet.path',
-      path,
-      '--subtensor.network',
-      'local',
-      '--metrics.port',
-      '0',
-      '--logging.format',
-      'json',
-      '--logging.debug',
-      'false',
-    ]);
+    const r = await run(['--netuid', '2', ...quiet(path), '--logging.debug', 'false']);
     expect(r.code).toBe(EXIT_CONFIG);
     expect(r.err).toContain(`hotkey ${keypair.ss58Address} is not registered on netuid 2`);
     expect(r.err).toMatch(

@@ -21,19 +21,23 @@ export interface AxonHandle<A, G> {
   stop(): Promise<void>;
 }
 
+/** What connecting to the chain needs: where, who signs, and whom to tell about the connection. */
+export interface ConnectChainArgs {
+  endpoint: string;
+  signer: Keypair;
+  config: NeuronConfig;
+  logger: Logger;
+  onConnection: (connected: boolean) => void;
+  /** Stops the retries of a node that is not up yet. */
+  signal?: AbortSignal;
+}
+
 /**
  * The outside world of a daemon: chain, axon and dendrite. `defaultRuntime` maps these onto
  * @taonode/chain and @taonode/transport; tests may pass fakes.
  */
 export interface RuntimePorts<A, G, D> {
-  connectChain(args: {
-    endpoint: string;
-    signer: Keypair;
-    config: NeuronConfig;
-    logger: Logger;
-    onConnection: (connected: boolean) => void;
-    signal?: AbortSignal;
-  }): Promise<ChainPort>;
+  connectChain(args: ConnectChainArgs): Promise<ChainPort>;
   createAxon(args: {
     signer: Keypair;
     config: NeuronConfig;

@@ -1,4 +1,4 @@
-import { perUidScoresSchema, positiveWeights, syncPerUid } from './perUidScores.js';
+import { perUidStrategy } from './perUidScores.js';
 import type { PerUidScores, Reward, ScoringStrategy } from './scoringStrategy.js';
 
 /**
@@ -6,11 +6,8 @@ import type { PerUidScores, Reward, ScoringStrategy } from './scoringStrategy.js
  * reward counts as 0, a null one leaves the score alone; weights are the positive scores.
  */
 export function movingAverage(alpha: number): ScoringStrategy<PerUidScores, Reward> {
-  return {
+  return perUidStrategy({
     kind: 'moving-average',
-    schema: perUidScoresSchema,
-    initial: () => ({ hotkeys: [], scores: [] }),
-    sync: (state, hotkeys) => syncPerUid(state, hotkeys),
     update(state, rewards) {
       for (const { uid, reward } of rewards) {
         if (reward === null || !Number.isInteger(uid) || uid < 0 || uid >= state.scores.length) continue;
@@ -18,8 +15,6 @@ export function movingAverage(alpha: number): ScoringStrategy<PerUidScores, Rewa
         state.scores[uid] = alpha * r + (1 - alpha) * (state.scores[uid] ?? 0);
       }
     },
-    weights: (state) => positiveWeights(state.scores),
-    scores: (state) => state.scores,
     migrate: { from: ({ runtime }) => runtime },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PerUidScores, WeightVector } from './scoringStrategy.js';
+import type { PerUidScores, Reward, ScoringStrategy, WeightVector } from './scoringStrategy.js';
 
 export const perUidScoresSchema = z.object({
   hotkeys: z.array(z.string().nullable()),
@@ -44,4 +44,26 @@ export function positiveWeights(scores: readonly number[]): WeightVector {
     }
   });
   return { uids, weights };
+}
+
+/**
+ * A strategy over the plain per-uid shape: the schema, sync (reset on a new hotkey), positive-score
+ * weights and scores are the usual ones; the caller says how rewards move a score and what older
+ * files to read.
+ */
+export function perUidStrategy<R extends Reward = Reward>(spec: {
+  kind: string;
+  update: (state: PerUidScores, rewards: readonly R[]) => void;
+  migrate?: ScoringStrategy<PerUidScores, R>['migrate'];
+}): ScoringStrategy<PerUidScores, R> {
+  return {
+    kind: spec.kind,
+    schema: perUidScoresSchema,
+    initial: () => ({ hotkeys: [], scores: [] }),
+    sync: (state, hotkeys) => syncPerUid(state, hotkeys),
+    update: (state, rewards) => spec.update(state, rewards),
+    weights: (state) => positiveWeights(state.scores),
+    scores: (state) => state.scores,
+    ...(spec.migrate ? { migrate: spec.migrate } : {}),
+  };
 }

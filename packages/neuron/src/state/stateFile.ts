@@ -110,9 +110,7 @@ export type LoadStateResult =
       kind: 'loaded';
       state: { version: 1 | 2; step: number; scores: number[]; lastWeights: WeightsRecord | null };
     }
-  | { kind: 'missing' }
-  | { kind: 'corrupt'; movedTo: string; reason: string }
-  | { kind: 'mismatch'; reason: string };
+  | Exclude<ReadStateResult, { kind: 'v1' | 'v2' }>;
 
 /**
  * A validator's saved state as any reader outside the daemon sees it (the demo's table, tests,

@@ -10,6 +10,7 @@ import { NeuronEventBus } from '../events/neuronEvents.js';
 import { createNeuronMetrics } from '../health/neuronMetrics.js';
 import { StepAbortedError } from '../lifecycle/untilAborted.js';
 import { perUidScoresSchema, syncPerUid } from '../scoring/perUidScores.js';
+import type { PerUidScores, Reward } from '../scoring/scoringStrategy.js';
 import type { ValidatorHooks } from '../subnet/validatorPlugin.js';
 import { tempDirs } from '../testing/tempDirs.js';
 import { ValidatorLoop } from './validatorLoop.js';
@@ -68,7 +69,7 @@ function setup(
     signal?: AbortSignal;
     hang?: boolean;
     events?: NeuronEventBus;
-    hooks?: Partial<ValidatorHooks<string, number[]>>;
+    hooks?: Partial<ValidatorHooks<string, number[], Reward, PerUidScores, { uid: number; hotkey: string }>>;
   } = {},
 ) {
   const r = loadConfig({
@@ -81,6 +82,15 @@ function setup(
   const chain = fakeChain(state);
   const logger = pino({ level: 'silent' });
   const cache = new MetagraphCache(() => chain.port.metagraph(2), 1, logger);
+  const hooks: ValidatorHooks<string, number[], Reward, PerUidScores, { uid: number; hotkey: string }> = {
+    forward: async (ctx) => {
+      asked.push(ctx.miners.map((m) => m.uid));
+      if (opts.hang) await new Promise(() => {});
+      return ctx.miners.map((m) => m.uid);
+    },
+    score: (uids: number[]) => uids.map((uid) => ({ uid, reward: uid === 1 ? 1 : 0.5 })),
+    ...opts.hooks,
+  };
   const loop = new ValidatorLoop({
     config: r.config,
     hotkey: 'val',
@@ -92,15 +102,7 @@ function setup(
     metrics: createNeuronMetrics({ role: 'validator', netuid: 2 }),
     signal: opts.signal ?? new AbortController().signal,
     ...(opts.events ? { events: opts.events } : {}),
-    hooks: {
-      forward: async (ctx) => {
-        asked.push(ctx.miners.map((m) => m.uid));
-        if (opts.hang) await new Promise(() => {});
-        return ctx.miners.map((m) => m.uid);
-      },
-      score: (uids: number[]) => uids.map((uid) => ({ uid, reward: uid === 1 ? 1 : 0.5 })),
-      ...opts.hooks,
-    },
+    hooks,
   });
   return { loop, chain, asked };
 }

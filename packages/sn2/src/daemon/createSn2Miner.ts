@@ -9,7 +9,7 @@ import type { Sn2Options } from './sn2Options.js';
 /**
  * The SN2 miner on the neuron runtime: builds (or loads cached) circuits, starts the prover
  * workers, and attaches the three synapses with the runtime's blacklist (registered caller with a
- * validator permit and enough stake, spec §2.2) unless `--neuron.disable_blacklist`.
+ * validator permit and enough stake, spec §2.2; `--neuron.disable_blacklist` lets everyone in).
  */
 export async function createSn2Miner({
   options,
@@ -26,26 +26,24 @@ export async function createSn2Miner({
     logger,
     onProof: () => figures.add('proofs_made'),
   });
-  if (options.disableBlacklist) logger.warn('SN2 blacklist disabled: answering every caller');
   return {
     attach(axon, guards) {
-      const g: Partial<AxonGuards> = options.disableBlacklist ? { priority: guards.priority } : guards;
       axon.attach(Sn2QueryZkProof, {
-        ...g,
+        ...guards,
         forward: async (synapse) => {
           synapse.query_output = await service.queryZkProof(synapse.query_input);
           return synapse;
         },
       });
       axon.attach(Sn2ProofOfWeights, {
-        ...g,
+        ...guards,
         forward: async (synapse) => {
           Object.assign(synapse, await service.proofOfWeights(synapse));
           return synapse;
         },
       });
       axon.attach(Sn2QueryForCapacities, {
-        ...g,
+        ...guards,
         forward: (synapse) => {
           synapse.capacities = service.capacities();
           return synapse;

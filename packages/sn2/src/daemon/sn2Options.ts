@@ -44,10 +44,6 @@ export const sn2Options = defineOptions({
     roles: ['miner'],
     description: 'SN2 miner: answer proof requests with "Competition only mode enabled"',
   }),
-  disableBlacklist: option.boolean('neuron.disable_blacklist', {
-    roles: ['miner'],
-    description: 'SN2 miner: answer any caller (skips the registration, stake and permit checks)',
-  }),
   testTamperOutputs: option.boolean('neuron.test_tamper_outputs', {
     roles: ['miner'],
     description: 'SN2 miner, tests only: change the first output signal of every proof (it fails to verify)',

@@ -153,10 +153,6 @@ export const sn24Options = defineOptions({
     roles: ['validator'],
     description: 'SN24 validator: never query uids with a validator permit and more stake (alpha) than this',
   }),
-  disableBlacklist: option.boolean('neuron.disable_blacklist', {
-    roles: ['miner'],
-    description: 'SN24 miner: answer any caller (skips the registration, stake and permit checks)',
-  }),
   maxQueuedRequests: option.integer('neuron.max_queued_requests', {
     default: 4,
     min: 0,

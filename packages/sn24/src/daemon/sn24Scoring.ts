@@ -1,11 +1,4 @@
-import {
-  type PerUidScores,
-  perUidScoresSchema,
-  positiveWeights,
-  type Reward,
-  type ScoringStrategy,
-  syncPerUid,
-} from '@taonode/neuron';
+import { type PerUidScores, perUidStrategy, type Reward, type ScoringStrategy } from '@taonode/neuron';
 import { z } from 'zod';
 import { updateMovingAverage } from '../scoring/movingAverage.js';
 
@@ -24,16 +17,11 @@ const legacySchema = z.object({
  * step could not judge the miner). Weights are the positive scores (§5.7: negative ones weigh 0).
  */
 export function sn24Scoring(alpha: number): ScoringStrategy<PerUidScores, Reward> {
-  return {
+  return perUidStrategy({
     kind: 'sn24-signed-moving-average',
-    schema: perUidScoresSchema,
-    initial: () => ({ hotkeys: [], scores: [] }),
-    sync: (state, hotkeys) => syncPerUid(state, hotkeys),
     update(state, rewards) {
       state.scores = updateMovingAverage(state.scores, rewards, alpha);
     },
-    weights: (state) => positiveWeights(state.scores),
-    scores: (state) => state.scores,
     migrate: {
       legacyFile: SN24_LEGACY_STATE_FILE,
       from({ legacy, runtime }) {
@@ -44,5 +32,5 @@ export function sn24Scoring(alpha: number): ScoringStrategy<PerUidScores, Reward
         return runtime;
       },
     },
-  };
+  });
 }

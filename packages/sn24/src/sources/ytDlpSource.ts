@@ -1,8 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { delimiter, extname, join } from 'node:path';
-import { TaonodeError } from '@taonode/kit';
-import { type ProcessResult, runProcess } from '@taonode/media';
+import { type ProcessResult, runProcess, TaonodeError } from '@taonode/kit';
 import { z } from 'zod';
 import { classifyDownloadError, SpotCheckDownloadError } from '../scoring/spotCheck.js';
 import type { VideoCandidate, VideoSource } from './types.js';

@@ -1,4 +1,5 @@
 import { TaonodeError } from '@taonode/kit';
+import { CorruptFileError } from '../corruptFileError.js';
 
 /** A vector that no cosine index can hold: wrong length, NaN/Infinity, or all zeros. */
 export class VectorInputError extends TaonodeError {
@@ -12,17 +13,15 @@ export class VectorInputError extends TaonodeError {
 }
 
 /** The on-disk vector log is damaged somewhere other than its last (torn) record. */
-export class VectorLogCorruptError extends TaonodeError {
-  constructor(
-    readonly file: string,
-    readonly offset: number,
-    reason: string,
-  ) {
-    const hint = 'restore it from a backup or delete it to rebuild the index';
-    super(`vector log ${file} is corrupt at byte ${offset} (${reason}); ${hint}`, {
-      hint,
-      details: { file, offset, reason },
-    });
+export class VectorLogCorruptError extends CorruptFileError {
+  constructor(file: string, offset: number, reason: string) {
+    super(
+      'vector log',
+      file,
+      `corrupt at byte ${offset}`,
+      reason,
+      'restore it from a backup or delete it to rebuild the index',
+    );
   }
 }
 

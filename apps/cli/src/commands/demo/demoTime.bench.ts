@@ -4,7 +4,7 @@
  * it, because on a shared box the chain's block building dominates and scales with contention.
  */
 import { cpus, loadavg } from 'node:os';
-import { writeBenchResult } from '../../../../../scripts/lib/benchResult.js';
+import { writeBenchResult } from '@taonode/bench';
 import { demoSubnets } from './demoSubnets.js';
 import { runDemo } from './runDemo.js';
 

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findRepoRoot } from '@taonode/kit';
 
-const resultsDir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+const resultsDir = join(findRepoRoot() ?? process.cwd(), 'bench', 'results');
 
 /** Writes `bench/results/<name>.json` with the machine it ran on, so numbers stay comparable. */
 export function writeBenchResult(name: string, result: Record<string, unknown>): string {
