@@ -21,7 +21,8 @@ function findBenches(dir: string, out: string[]): string[] {
 
 const benches = ['packages', 'apps']
   .flatMap((d) => findBenches(join(root, d), []))
-  .filter((p) => filters.length === 0 || filters.some((f) => p.includes(f)))
+  // Match on the path inside the repository: the checkout's own folder name must not select benches.
+  .filter((p) => filters.length === 0 || filters.some((f) => relative(root, p).includes(f)))
   .sort();
 
 let failed = 0;

@@ -63,3 +63,15 @@ export class ModelHashMismatchError extends InferenceError {
     this.actual = actual;
   }
 }
+
+/** A CLIP vocabulary file is missing or malformed. */
+export class TokenizerError extends InferenceError {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(
+      'TOKENIZER',
+      `CLIP tokenizer: ${reason}`,
+      'point the tokenizer at the vocabulary that comes with the model (ImageBind: bpe_simple_vocab_16e6.txt.gz; SDXL: tokenizer/vocab.json + merges.txt), fetched through the model store',
+      options,
+    );
+  }
+}

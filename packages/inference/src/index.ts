@@ -32,3 +32,12 @@ export {
   type RunBatchedOptions,
   runBatched,
 } from './runBatched.js';
+export { bpeMerge, byteAlphabet } from './tokenizers/byteLevelBpe.js';
+export { cleanText, fixText, unescapeHtml } from './tokenizers/cleanText.js';
+export {
+  CLIP_MERGES,
+  type ClipRowOptions,
+  ClipTokenizer,
+  type ClipTokenizerOptions,
+  CONTEXT_LENGTH,
+} from './tokenizers/clipTokenizer.js';

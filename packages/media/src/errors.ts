@@ -49,14 +49,13 @@ export class MediaInputError extends MediaError {
   }
 }
 
-/** The CLIP vocabulary file is missing or malformed. */
-export class TokenizerError extends MediaError {
-  constructor(reason: string, options?: { cause?: unknown }) {
+/** An ImageBind graph returned something other than the 1,024 finite numbers of its contract. */
+export class ImageBindOutputError extends MediaError {
+  constructor(reason: string) {
     super(
-      'TOKENIZER',
-      `CLIP tokenizer: ${reason}`,
-      'point the tokenizer at bpe_simple_vocab_16e6.txt.gz from the ImageBind/CLIP release (or fetch it through the model store)',
-      options,
+      'IMAGEBIND_OUTPUT',
+      reason,
+      'the ImageBind ONNX files do not follow the contract in docs/inference.md; re-export or re-download them',
     );
   }
 }

@@ -12,12 +12,27 @@ export {
 } from './ffmpeg/probeMedia.js';
 export { AUDIO_SETTINGS, type AudioInput, loadAudioInput, melClips } from './imagebind/audioTransform.js';
 export { resizeBilinear, shortSideSize } from './imagebind/bilinearResize.js';
-export { bpeMerge, byteAlphabet } from './imagebind/byteLevelBpe.js';
-export { cleanText } from './imagebind/cleanText.js';
 export { clipFrameIndices, clipTimepoints } from './imagebind/clipTimepoints.js';
-export { CLIP_MERGES, ClipTokenizer, CONTEXT_LENGTH } from './imagebind/clipTokenizer.js';
 export { FLOAT32_EPS, kaldiFbank, melBanks } from './imagebind/kaldiFbank.js';
+export {
+  type ImageBindLoadDeps,
+  type ImageBindModelOptions,
+  imageBindModelSchema,
+  loadImageBind,
+  loadImageBindText,
+} from './imagebind/loadImageBind.js';
 export { loadVisionInput, VISION_SAMPLING, type VisionInput } from './imagebind/loadVision.js';
+export {
+  type ClipEmbeddings,
+  type ClipTimings,
+  IMAGEBIND_DIM,
+  type ImageBindEmbedder,
+  type ImageBindSessions,
+  type ImageBindTextEmbedder,
+  OnnxImageBind,
+  OnnxImageBindText,
+} from './imagebind/onnxImageBind.js';
+export { countedTokens, splitTextByTokenLimit, TEXT_CHUNK_TOKENS } from './imagebind/textChunks.js';
 export {
   CLIP_MEAN,
   CLIP_STD,

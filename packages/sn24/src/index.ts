@@ -1,3 +1,4 @@
+export { type ClipTimings, OnnxImageBind } from '@taonode/media';
 export * from './constants.js';
 export { type Sn24Options, sn24Options } from './daemon/sn24Options.js';
 export { sn24Plugin } from './daemon/sn24Plugin.js';
@@ -28,7 +29,6 @@ export {
   type UnstufferModelOptions,
   unstufferModelSchema,
 } from './models/modelOptions.js';
-export { type ClipTimings, OnnxImageBind } from './models/onnxImageBind.js';
 export { OnnxUnstuffer } from './models/onnxUnstuffer.js';
 export type {
   ClipEmbeddings,

@@ -5,14 +5,20 @@ const { onnx } = onnxProto;
 /** Minimal helpers to write ONNX graphs from TypeScript (no Python), used for test stand-in models. */
 export type Dim = number | string;
 
+export type ElemType = 'float32' | 'float16' | 'int64';
+
 export interface GraphSpec {
   name: string;
-  inputs: { name: string; type: 'float32' | 'int64'; shape: Dim[] }[];
-  outputs: { name: string; shape: Dim[] }[];
+  inputs: { name: string; type: ElemType; shape: Dim[] }[];
+  /** Outputs are float32 unless a type is given. */
+  outputs: { name: string; shape: Dim[]; type?: ElemType }[];
   nodes: NodeSpec[];
-  initializers: { name: string; dims: number[]; data: Float32Array }[];
+  /** Float32Array → FLOAT, BigInt64Array → INT64 (e.g. Reshape targets). */
+  initializers: { name: string; dims: number[]; data: Float32Array | BigInt64Array }[];
   /** Written into the model's metadata_props (e.g. the contract version). */
   metadata?: Record<string, string>;
+  /** Operator sets; the default is the standard domain at opset 17. */
+  opsetImports?: { domain: string; version: number }[];
 }
 
 export interface NodeSpec {
@@ -20,14 +26,17 @@ export interface NodeSpec {
   inputs: string[];
   outputs: string[];
   attributes?: Record<string, number | number[]>;
+  /** Operator domain; the standard ONNX domain when omitted. */
+  domain?: string;
 }
 
 const elemType = {
   float32: onnx.TensorProto.DataType.FLOAT,
+  float16: onnx.TensorProto.DataType.FLOAT16,
   int64: onnx.TensorProto.DataType.INT64,
 } as const;
 
-function valueInfo(name: string, type: 'float32' | 'int64', shape: Dim[]) {
+function valueInfo(name: string, type: ElemType, shape: Dim[]) {
   return onnx.ValueInfoProto.create({
     name,
     type: {
@@ -54,13 +63,14 @@ export function buildModel(spec: GraphSpec): Uint8Array {
   const graph = onnx.GraphProto.create({
     name: spec.name,
     input: spec.inputs.map((i) => valueInfo(i.name, i.type, i.shape)),
-    output: spec.outputs.map((o) => valueInfo(o.name, 'float32', o.shape)),
+    output: spec.outputs.map((o) => valueInfo(o.name, o.type ?? 'float32', o.shape)),
     node: spec.nodes.map((n, k) =>
       onnx.NodeProto.create({
         name: `${n.op}_${k}`,
         opType: n.op,
         input: n.inputs,
         output: n.outputs,
+        ...(n.domain === undefined ? {} : { domain: n.domain }),
         attribute: Object.entries(n.attributes ?? {}).map(([name, v]) => attribute(name, v)),
       }),
     ),
@@ -68,7 +78,8 @@ export function buildModel(spec: GraphSpec): Uint8Array {
       onnx.TensorProto.create({
         name: t.name,
         dims: t.dims,
-        dataType: onnx.TensorProto.DataType.FLOAT,
+        dataType:
+          t.data instanceof BigInt64Array ? onnx.TensorProto.DataType.INT64 : onnx.TensorProto.DataType.FLOAT,
         // ONNX raw_data is little-endian, like every platform Node runs on.
         rawData: new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength),
       }),
@@ -77,7 +88,7 @@ export function buildModel(spec: GraphSpec): Uint8Array {
   const model = onnx.ModelProto.create({
     irVersion: 8,
     producerName: 'taonode',
-    opsetImport: [{ domain: '', version: 17 }],
+    opsetImport: spec.opsetImports ?? [{ domain: '', version: 17 }],
     graph,
     metadataProps: Object.entries(spec.metadata ?? {}).map(([key, value]) => ({ key, value })),
   });

@@ -13,22 +13,40 @@ export interface StepResult {
 
 /** What a daemon reports as it runs, for dashboards and other code that wants to follow it. */
 export interface NeuronEventMap {
-  /** A validator step finished and was saved. */
-  step: { step: number; block: number; startedAt: number; seconds: number; results: StepResult[] };
-  /** Weights went out (or were committed) and landed in a block. */
-  weights: { block: number; decidedAt: number; mode: string; uids: number[]; weights: number[] };
+  /** Where this daemon stands: at start, then after each metagraph refresh. */
+  identity: { hotkey: string; uid: number | undefined; stake: number; block: number };
+  /** A validator step finished and was saved. `at` is when (ms since epoch). */
+  step: {
+    step: number;
+    at: number;
+    block: number;
+    durationMs: number;
+    results: StepResult[];
+    /** Uids whose hotkey changed this step: their score started again from 0. */
+    reset: number[];
+  };
+  /** Weights went out (or were committed) and landed in a block; `uids`/`weights` as sent. */
+  weights: {
+    block: number;
+    at: number;
+    decidedAt: number;
+    epoch: number;
+    mode: string;
+    uids: number[];
+    weights: number[];
+  };
   /** A miner answered (or refused) one request. */
   request: {
     synapse: string;
-    /** The caller's hotkey as it signed the request. */
+    /** The caller's hotkey as it claims it (a blacklisted caller's is unverified). */
     hotkey: string | null;
     uid: number | null;
     /** 200 answered, 403 blacklisted, 500 the handler failed. */
     status: number;
-    outcome: 'ok' | 'blacklisted' | 'error';
+    outcome: 'ok' | 'blacklisted' | 'failed';
     /** Why, for a refusal or a failure. */
     detail?: string;
-    seconds: number;
+    latencyMs: number;
   };
   /** A number or flag the plug-in publishes (`ctx.figures.set('proofs_made', 12)`). */
   figure: { name: string; value: number | string | boolean | null };

@@ -46,36 +46,34 @@ type RequestEvent = NeuronEventMap['request'];
  * failed request (signature and parse failures never reach a handler and are not reported).
  */
 function observedAxon(axon: Axon, guards: CallerGuards, onRequest: (event: RequestEvent) => void): Axon {
-  const caller = (s: SynapseBase) => {
-    const hotkey = s.dendrite.hotkey ?? null;
-    return { hotkey, uid: hotkey === null ? null : (guards.uidOf?.(hotkey) ?? null) };
+  const report = (
+    synapse: SynapseBase,
+    started: number,
+    outcome: RequestEvent['outcome'],
+    detail?: string,
+  ) => {
+    const hotkey = synapse.dendrite.hotkey ?? null;
+    onRequest({
+      synapse: synapse.name,
+      hotkey,
+      uid: hotkey === null ? null : (guards.uidOf?.(hotkey) ?? null),
+      status: outcome === 'ok' ? 200 : outcome === 'blacklisted' ? 403 : 500,
+      outcome,
+      ...(detail === undefined ? {} : { detail }),
+      latencyMs: performance.now() - started,
+    });
   };
   const attach: Axon['attach'] = (def, handlers) => {
     const wrapped: AttachHandlers<Parameters<typeof handlers.forward>[0]> = {
       ...handlers,
       forward: async (synapse, ctx) => {
         const started = performance.now();
-        const seconds = () => (performance.now() - started) / 1000;
         try {
           const out = await handlers.forward(synapse, ctx);
-          onRequest({
-            synapse: def.name,
-            ...caller(synapse),
-            status: 200,
-            outcome: 'ok',
-            seconds: seconds(),
-          });
+          report(synapse, started, 'ok');
           return out;
         } catch (error) {
-          const detail = error instanceof Error ? error.message : String(error);
-          onRequest({
-            synapse: def.name,
-            ...caller(synapse),
-            status: 500,
-            outcome: 'error',
-            detail,
-            seconds: seconds(),
-          });
+          report(synapse, started, 'failed', error instanceof Error ? error.message : String(error));
           throw error;
         }
       },
@@ -86,17 +84,7 @@ function observedAxon(axon: Axon, guards: CallerGuards, onRequest: (event: Reque
         const started = performance.now();
         const verdict = await blacklist(synapse);
         const [blocked, why] = typeof verdict === 'boolean' ? [verdict, 'blacklisted'] : verdict;
-        if (blocked) {
-          const seconds = (performance.now() - started) / 1000;
-          onRequest({
-            synapse: def.name,
-            ...caller(synapse),
-            status: 403,
-            outcome: 'blacklisted',
-            detail: why,
-            seconds,
-          });
-        }
+        if (blocked) report(synapse, started, 'blacklisted', why);
         return verdict;
       };
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SDK_VERSION } from '@taonode/transport';
 import { MetagraphCache } from '../chainPort/metagraphCache.js';
-import type { ChainPort } from '../chainPort/types.js';
+import type { ChainPort, NeuronMetagraph } from '../chainPort/types.js';
 import { ConfigError } from '../config/configError.js';
 import type { OptionSchema, OptionsOf } from '../config/defineOptions.js';
 import { loadConfig } from '../config/loadConfig.js';
@@ -231,6 +231,18 @@ async function start<S extends OptionSchema, A, G, D>(
       );
     }
     log.info({ uid: status.uid }, 'registered');
+    const identity = (mg: NeuronMetagraph) => {
+      const uid = cache.uidOf(signer.ss58Address);
+      events.emit('identity', {
+        hotkey: signer.ss58Address,
+        uid,
+        stake: uid === undefined ? 0 : (mg.stake[uid] ?? 0),
+        block: mg.block,
+      });
+    };
+    if (cache.value) identity(cache.value);
+    const offIdentity = cache.onUpdate(identity);
+    stops.push(async () => offIdentity());
     const unsubscribe = await chain.subscribeBlocks((block) => {
       status.block = block;
       metrics.block.set(block);

@@ -36,8 +36,12 @@ export interface ScoringStrategy<S, R extends Reward = Reward> {
    * uid whose hotkey changed. Changes `state` in place; returns the uids that were reset.
    */
   sync(state: S, hotkeys: readonly string[]): number[];
-  /** Applies one step's rewards (uids outside the state are ignored). Changes `state` in place. */
-  update(state: S, rewards: readonly R[], ctx: { metagraph: NeuronMetagraph; step: number }): void;
+  /**
+   * Applies one step's rewards (uids outside the state are ignored): changes `state` in place, or
+   * returns the new state (for rules written as pure functions, e.g. SN21's `recordScore`).
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: either changes in place (returns nothing) or returns the state
+  update(state: S, rewards: readonly R[], ctx: { metagraph: NeuronMetagraph; step: number }): S | void;
   /** The weights to submit (the chain normalises them; an empty vector sets nothing). */
   weights(state: S, ctx: { metagraph: NeuronMetagraph }): WeightVector;
   /** One number per uid, the "moving score" logs, the demo table and dashboards show. */

@@ -153,7 +153,8 @@ export class ValidatorLoop<D> {
         const ctx: StepContext<D, unknown> = { ...base, miners, dendrite: this.deps.dendrite };
         const round = await untilAborted(hooks.forward(ctx), this.deps.signal);
         const rewards = await untilAborted(hooks.score(round, ctx), this.deps.signal);
-        this.strategy.update(store.scoring, rewards, { metagraph: mg, step: store.step });
+        const next = this.strategy.update(store.scoring, rewards, { metagraph: mg, step: store.step });
+        if (next !== undefined) store.scoring = next;
         logger.debug(
           { step: store.step, rewards: rewards.map(({ uid, reward }) => ({ uid, reward })) },
           'scored',
@@ -166,10 +167,11 @@ export class ValidatorLoop<D> {
       metrics.steps.inc({ result: 'ok' });
       events?.emit('step', {
         step: store.step - 1,
+        at: this.lastStepAt,
         block: cache.value?.block ?? mg.block,
-        startedAt: this.stepStartedAt,
-        seconds: (this.lastStepAt - this.stepStartedAt) / 1000,
+        durationMs: this.lastStepAt - this.stepStartedAt,
         results,
+        reset,
       });
       this.stepStartedAt = 0;
       await this.checkWeights(ownUid);
@@ -291,13 +293,7 @@ export class ValidatorLoop<D> {
         'weights submitted',
       );
       await store.save();
-      this.deps.events?.emit('weights', {
-        block: outcome.block,
-        decidedAt: block,
-        mode: outcome.kind,
-        uids,
-        weights,
-      });
+      this.deps.events?.emit('weights', { ...store.lastWeights, at: Date.now(), decidedAt: block });
     } catch (error) {
       const name = chainErrorName(error);
       metrics.weightsSubmitted.inc({ result: name ?? 'error' });

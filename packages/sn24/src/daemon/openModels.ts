@@ -1,4 +1,4 @@
-import type { Ffmpeg } from '@taonode/media';
+import type { Ffmpeg, OnnxImageBind } from '@taonode/media';
 import type { Logger } from '@taonode/neuron';
 import {
   type LoadedSn24Models,
@@ -7,7 +7,6 @@ import {
   type Sn24ModelDeps,
 } from '../models/loadSn24Models.js';
 import type { Sn24ModelOptions } from '../models/modelOptions.js';
-import type { OnnxImageBind } from '../models/onnxImageBind.js';
 import { inferenceOf, minerModelOptions, validatorModelOptions } from './daemonModelOptions.js';
 import type { Sn24Secrets, Sn24Settings } from './sn24Settings.js';
 

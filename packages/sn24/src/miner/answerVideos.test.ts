@@ -1,11 +1,11 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { OnnxImageBind } from '@taonode/media';
 import { createFfmpeg, type Ffmpeg } from '@taonode/media';
 import { makeTestVideo } from '@taonode/media/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadImageBind } from '../models/loadSn24Models.js';
-import type { OnnxImageBind } from '../models/onnxImageBind.js';
 import { cos } from '../scoring/vectors.js';
 import { localFolderSource } from '../sources/localFolderSource.js';
 import type { VideoSource } from '../sources/types.js';

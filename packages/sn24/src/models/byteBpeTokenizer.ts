@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { bpeMerge, byteAlphabet } from '@taonode/media';
+import { bpeMerge, byteAlphabet } from '@taonode/inference';
 import { z } from 'zod';
 import { type EncoderBatch, padRows } from './encoderBatch.js';
 import { Sn24ModelError } from './errors.js';

@@ -1,21 +1,16 @@
 import {
+  ClipTokenizer,
   type CreateSessionOptions,
   createSession,
   type FetchModelOptions,
   fetchModelFile,
   type ModelSession,
 } from '@taonode/inference';
-import { ClipTokenizer, type Ffmpeg } from '@taonode/media';
+import { type Ffmpeg, type ImageBindModelOptions, imageBindModelSchema, OnnxImageBind } from '@taonode/media';
 import { ByteBpeTokenizer } from './byteBpeTokenizer.js';
 import { checkEncoderInputs } from './encoderSession.js';
 import { GteSimilarity } from './gteSimilarity.js';
-import {
-  type ImageBindModelOptions,
-  imageBindModelSchema,
-  type Sn24ModelOptions,
-  sn24ModelOptionsSchema,
-} from './modelOptions.js';
-import { OnnxImageBind } from './onnxImageBind.js';
+import { type Sn24ModelOptions, sn24ModelOptionsSchema } from './modelOptions.js';
 import { OnnxUnstuffer } from './onnxUnstuffer.js';
 import type { Sn24Models } from './types.js';
 import { WordPieceTokenizer } from './wordPieceTokenizer.js';

@@ -1,19 +1,8 @@
 import { inferenceOptionsSchema, modelFileSchema, modelSourceSchema } from '@taonode/inference';
+import { imageBindModelSchema } from '@taonode/media';
 import { z } from 'zod';
 
 const file = (path: string) => modelFileSchema.default({ path });
-
-/**
- * ImageBind (videobind v2) exported as one ONNX file per modality (contract in docs/inference.md)
- * plus CLIP's BPE vocabulary, from a local folder or a hub repo at a pinned commit.
- */
-export const imageBindModelSchema = z.object({
-  source: modelSourceSchema,
-  vision: file('vision.onnx'),
-  audio: file('audio.onnx'),
-  text: file('text.onnx'),
-  vocab: file('bpe_simple_vocab_16e6.txt.gz'),
-});
 
 /** gte-large-en-v1.5 as ONNX (`last_hidden_state`; the CLS row is the embedding) + its WordPiece vocab. */
 export const gteModelSchema = z.object({
@@ -44,7 +33,8 @@ export const sn24ModelOptionsSchema = z.object({
   inference: inferenceOptionsSchema.default({ device: 'auto', batch_size: 16 }),
 });
 
-export type ImageBindModelOptions = z.input<typeof imageBindModelSchema>;
 export type GteModelOptions = z.input<typeof gteModelSchema>;
 export type UnstufferModelOptions = z.input<typeof unstufferModelSchema>;
 export type Sn24ModelOptions = z.input<typeof sn24ModelOptionsSchema>;
+
+export { type ImageBindModelOptions, imageBindModelSchema } from '@taonode/media';

@@ -1,28 +1,10 @@
-import { CLIP_MERGES } from '@taonode/media';
 import { byteChars } from '../models/byteBpeTokenizer.js';
+
+export { tinyClipVocab } from '@taonode/media/testing';
 
 // Small tokenizer files with the real files' layouts, for the tiny stand-in models. The real ones
 // (CLIP's bpe_simple_vocab_16e6.txt.gz, gte's vocab.txt, RoBERTa's vocab.json + merges.txt) come
 // with the real models through the model store.
-
-const CLIP_REAL_MERGES = [
-  't h',
-  'th e</w>',
-  'a n',
-  'an d</w>',
-  'i n',
-  'in g</w>',
-  'o n</w>',
-  'e r',
-  'v i',
-  'vi d',
-];
-
-/** CLIP merges text: header, a few real-looking merges, fillers up to CLIP's 48,894 so ids line up. */
-export function tinyClipVocab(): string {
-  const fillers = Array.from({ length: CLIP_MERGES - CLIP_REAL_MERGES.length }, (_, i) => `z${i} q`);
-  return ['#version: 0.2', ...CLIP_REAL_MERGES, ...fillers].join('\n');
-}
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const WORDS = ['the', 'and', 'video', 'of', 'to', 'in', 'nano', '##tech', '##nology', 'music', 'cat'];

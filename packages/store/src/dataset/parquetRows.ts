@@ -57,10 +57,16 @@ export function rowsToParquet(columns: readonly ColumnSpec[], rows: readonly Dat
   return new Uint8Array(buf);
 }
 
-/** Reads a parquet file back into plain rows (INT64 → number). */
-export async function readParquetRows(bytes: Uint8Array): Promise<DatasetRow[]> {
+/** Reads a parquet file back into plain rows (INT64 → number); `columns` limits what is decoded. */
+export async function readParquetRows(
+  bytes: Uint8Array,
+  options: { columns?: readonly string[] } = {},
+): Promise<DatasetRow[]> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+  const rows = (await parquetReadObjects({
+    file,
+    ...(options.columns === undefined ? {} : { columns: [...options.columns] }),
+  })) as Record<string, unknown>[];
   return rows.map((r) => {
     const out: DatasetRow = {};
     for (const [k, v] of Object.entries(r))
