@@ -19,6 +19,13 @@ export {
   mnemonicToMiniSecret,
 } from './mnemonic.js';
 export { detectEncoding, type KeyfileEncoding, naclDecrypt, naclEncrypt } from './naclBox.js';
+export {
+  isRistrettoPoint,
+  signatureWellFormed,
+  verify as sr25519Verify,
+  verifyBackend,
+  verifyWasmCrypto,
+} from './sr25519.js';
 export { isSs58Address, SS58_PREFIX, ss58Decode, ss58Encode } from './ss58.js';
 export { verifySignature } from './verifySignature.js';
 export {

@@ -1,14 +1,24 @@
-// The axon must verify signatures with @polkadot/wasm-crypto (schnorrkel in WASM, ~2,300/s per
-// core), never util-crypto 14's pure-JS sr25519 (~315/s). Checked structurally: we count which
-// implementation the request path calls.
+// The axon must verify signatures with schnorrkel-wasm (schnorrkel 0.11 in WASM, ~5,000/s per
+// core), not @polkadot/wasm-crypto (~2,300/s) and never util-crypto 14's pure-JS sr25519 (~315/s).
+// Checked structurally: we count which implementation the request path calls.
 import { Keypair } from '@taonode/wallet';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Dummy, signedDummyRequest } from '../testing/fixtures.js';
 import { type Axon, createAxon } from './createAxon.js';
 
-const calls = vi.hoisted(() => ({ wasm: 0, js: 0 }));
+const calls = vi.hoisted(() => ({ fast: 0, wasm: 0, js: 0 }));
 
+vi.mock('@polkadot-labs/schnorrkel-wasm', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('@polkadot-labs/schnorrkel-wasm')>();
+  return {
+    ...orig,
+    sr25519_verify: (...args: Parameters<typeof orig.sr25519_verify>) => {
+      calls.fast++;
+      return orig.sr25519_verify(...args);
+    },
+  };
+});
 vi.mock('@polkadot/wasm-crypto', async (importOriginal) => {
   const orig = await importOriginal<typeof import('@polkadot/wasm-crypto')>();
   return {
@@ -42,7 +52,8 @@ beforeAll(async () => {
 afterAll(() => axon.stop());
 
 describe('signature fast path', () => {
-  it('verifies each request with wasm-crypto sr25519Verify and never the JS fallback', async () => {
+  it('verifies each request with schnorrkel-wasm, never wasm-crypto or the JS fallback', async () => {
+    calls.fast = 0;
     calls.wasm = 0;
     calls.js = 0;
     for (let i = 0; i < 3; i++) {
@@ -55,7 +66,8 @@ describe('signature fast path', () => {
       await res.body.text();
       expect(res.statusCode).toBe(200);
     }
-    expect(calls.wasm).toBe(3);
+    expect(calls.fast).toBe(3);
+    expect(calls.wasm).toBe(0);
     expect(calls.js).toBe(0);
   });
 });

@@ -26,19 +26,47 @@ function isStream(v: unknown): v is StreamResponse {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'stream';
 }
 
+// A forward's deadline needs a timer only if it is still running at the end of the event-loop
+// turn: most forwards settle within their own turn (their promise resolves in microtasks), and a
+// setTimeout + clearTimeout per request is measurable at axon rates. Pending forwards are collected
+// and their timers armed once per turn.
+interface Deadline {
+  atMs: number;
+  settled: boolean;
+  timer: NodeJS.Timeout | undefined;
+  onTimeout: () => void;
+}
+let unarmed: Deadline[] = [];
+let armScheduled = false;
+
+function armDeadlines(): void {
+  const list = unarmed;
+  unarmed = [];
+  armScheduled = false;
+  const now = Date.now();
+  for (const d of list) if (!d.settled) d.timer = setTimeout(d.onTimeout, Math.max(0, d.atMs - now));
+}
+
+function watchDeadline(d: Deadline): void {
+  unarmed.push(d);
+  if (!armScheduled) {
+    armScheduled = true;
+    setImmediate(armDeadlines);
+  }
+}
+
 /**
- * Runs the attached forward under the request's own timeout (the Python axon never enforces it).
- * The priority slot is held until the forward really settles, so forwards that overrun their
- * timeout still count against the concurrency limit.
+ * Runs the attached forward under the request's own timeout (the Python axon never enforces it)
+ * and answers through `reply`. The priority slot is held until the forward really settles, so
+ * forwards that overrun their timeout still count against the concurrency limit.
  */
-export async function runForward(
+export function runForward(
   req: FastifyRequest,
   reply: FastifyReply,
   state: RequestState,
   gate: PriorityGate,
-): Promise<FastifyReply> {
+): void {
   const { def, handlers } = state.route;
-  const synapse = state.synapse!;
   let controller: AbortController | undefined;
   const ctx = {
     // Made on first use: most forwards never look at it.
@@ -46,50 +74,84 @@ export async function runForward(
       controller ??= new AbortController();
       return controller.signal;
     },
-    abort() {
+  };
+  const fail = (err: unknown) => {
+    const id = randomUUID();
+    req.log.error({ err, errorId: id, synapse: def.name }, 'forward failed');
+    sendFailure(reply, 500, `Internal Server Error #${id}`, state.mw);
+  };
+  let returned: Synapse<object> | StreamResponse | Promise<Synapse<object> | StreamResponse>;
+  try {
+    returned = handlers.forward(state.synapse!, ctx);
+  } catch (err) {
+    gate.release();
+    fail(err);
+    return;
+  }
+  if (!isPromise(returned)) {
+    if (isStream(returned)) {
+      sendStream(reply, state, returned, () => controller?.abort(new Error('request timeout')), gate);
+      return;
+    }
+    gate.release();
+    answer(reply, state, returned, fail);
+    return;
+  }
+  const deadline: Deadline = {
+    atMs: state.startMs + state.timeoutS * 1000,
+    settled: false,
+    timer: undefined,
+    onTimeout: () => {
+      if (deadline.settled) return;
+      deadline.settled = true;
       controller?.abort(new Error('request timeout'));
+      sendFailure(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
     },
   };
-  let timer: NodeJS.Timeout | undefined;
-  // Who releases the priority slot: this function (sync forwards, errors), the promise reaction
-  // below (async forwards, even when they overrun their 408), or the stream when it ends.
-  let releaseHere = true;
+  returned.then(
+    (r) => {
+      if (deadline.settled) {
+        // Answered 408 already; the slot is free only now.
+        gate.release();
+        return;
+      }
+      deadline.settled = true;
+      clearTimeout(deadline.timer);
+      if (isStream(r)) {
+        // A stream that arrives in time is sent, and releases the slot when it ends.
+        try {
+          sendStream(reply, state, r, () => controller?.abort(new Error('request timeout')), gate);
+        } catch (err) {
+          fail(err);
+        }
+        return;
+      }
+      gate.release();
+      answer(reply, state, r, fail);
+    },
+    (err: unknown) => {
+      gate.release();
+      if (deadline.settled) return;
+      deadline.settled = true;
+      clearTimeout(deadline.timer);
+      fail(err);
+    },
+  );
+  watchDeadline(deadline);
+}
+
+function answer(
+  reply: FastifyReply,
+  state: RequestState,
+  result: Synapse<object>,
+  fail: (err: unknown) => void,
+): void {
+  const { def } = state.route;
   try {
-    let result: Synapse<object> | StreamResponse | 'timeout';
-    const returned = handlers.forward(synapse, ctx);
-    if (isPromise(returned)) {
-      releaseHere = false;
-      let timedOut = false;
-      returned.then(
-        (r) => {
-          // A stream that arrives in time is sent, and releases the slot when it ends.
-          if (!isStream(r) || timedOut) gate.release();
-        },
-        () => gate.release(),
-      );
-      const remainingMs = Math.max(0, state.startMs + state.timeoutS * 1000 - Date.now());
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => {
-          timedOut = true;
-          resolve('timeout');
-        }, remainingMs);
-      });
-      result = await Promise.race([returned, timeout]);
-    } else {
-      result = returned;
-    }
-    if (result === 'timeout') {
-      ctx.abort();
-      return sendFailure(reply, 408, `Response timeout after: ${state.timeoutS}s`, state.mw);
-    }
-    const processTime = (Date.now() - state.startMs) / 1000;
-    if (isStream(result)) {
-      releaseHere = false;
-      return sendStream(reply, state, result, processTime, ctx, gate);
-    }
     // Typed by the handler's signature; not re-validated (a zod pass per response costs more than
     // the rest of the response path).
     if (typeof result !== 'object' || result === null) throw new Error(`forward returned no ${def.name}`);
+    const processTime = (Date.now() - state.startMs) / 1000;
     const out = result;
     out.axon = { ...out.axon, status_code: 200, status_message: 'Success', process_time: processTime };
     const body = stringifyLosslessJson(out);
@@ -103,14 +165,9 @@ export async function runForward(
       inputObjHeaders: def.inputObjHeaders,
       totalSize: body.length,
     });
-    return sendJson(reply, 200, headers, body);
+    sendJson(reply, 200, headers, body);
   } catch (err) {
-    const id = randomUUID();
-    req.log.error({ err, errorId: id, synapse: def.name }, 'forward failed');
-    return sendFailure(reply, 500, `Internal Server Error #${id}`, state.mw);
-  } finally {
-    clearTimeout(timer);
-    if (releaseHere) gate.release();
+    fail(err);
   }
 }
 
@@ -122,10 +179,10 @@ function sendStream(
   reply: FastifyReply,
   state: RequestState,
   stream: StreamResponse,
-  processTime: number,
-  ctx: { abort(): void },
+  abort: () => void,
   gate: PriorityGate,
-): FastifyReply {
+): void {
+  const processTime = (Date.now() - state.startMs) / 1000;
   const { def } = state.route;
   const synapse = state.synapse!;
   let released = false;
@@ -147,7 +204,7 @@ function sendStream(
     try {
       for await (const chunk of stream.chunks) {
         if (Date.now() > deadline) {
-          ctx.abort();
+          abort();
           return;
         }
         yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
@@ -156,7 +213,7 @@ function sendStream(
       release();
     }
   }
-  return reply
+  reply
     .code(200)
     .headers(safeHeaders(headers))
     .header('content-type', 'text/event-stream')

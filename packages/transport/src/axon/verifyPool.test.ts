@@ -11,17 +11,25 @@ const bob = Keypair.fromUri('//Bob');
 describe('VerifyPool', () => {
   it('verifies batches on worker threads with the same answers as inline', async () => {
     const pool = await VerifyPool.start(2);
-    try {
-      const enc = new TextEncoder();
-      const jobs = Array.from({ length: 200 }, (_, i) => {
-        const msg = enc.encode(`message ${i}`);
-        const sig = bob.sign(msg);
-        if (i % 3 === 0) sig[5] = sig[5]! ^ 1;
-        return { msg, sig, want: i % 3 !== 0 };
+    const check = (message: string, sig: Uint8Array) =>
+      new Promise<boolean>((resolve) => {
+        if (!pool.verify(message, sig, bob.publicKey, resolve)) resolve(false);
       });
-      const got = await Promise.all(jobs.map((j) => pool.verify(j.msg, j.sig, bob.publicKey)));
+    try {
+      // Messages of several lengths (and non-ASCII) packed into one transferred buffer per batch.
+      const jobs = Array.from({ length: 200 }, (_, i) => {
+        const message = `message ${i} ${'é'.repeat(i % 7)}${'x'.repeat(i * 3)}`;
+        const sig = bob.sign(message);
+        if (i % 3 === 0) sig[5] = sig[5]! ^ 1;
+        return { message, sig, want: i % 3 !== 0 };
+      });
+      const got = await Promise.all(jobs.map((j) => check(j.message, j.sig)));
       expect(got).toEqual(jobs.map((j) => j.want));
-      expect(await pool.verify(enc.encode('x'), new Uint8Array(3), bob.publicKey)).toBe(false);
+      expect(pool.verify('x', new Uint8Array(3), bob.publicKey, () => undefined)).toBe(false);
+      // Not marked as schnorrkel: refused before it could reach a worker's verifier.
+      const unmarked = bob.sign('x');
+      unmarked[63] = unmarked[63]! & 0x7f;
+      expect(pool.verify('x', unmarked, bob.publicKey, () => undefined)).toBe(false);
     } finally {
       await pool.close();
     }

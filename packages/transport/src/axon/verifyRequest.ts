@@ -13,46 +13,59 @@ export interface VerifyInput {
   pool: VerifyPool | undefined;
 }
 
-export type VerifyOutcome =
-  | { ok: false; reason: string }
-  /** `commit()` records the nonce; it re-checks first and returns a reason if a twin got there first. */
-  | { ok: true; commit: () => string | undefined };
-
-const reject = (reason: string): VerifyOutcome => ({ ok: false, reason });
+/** Why a request failed verification, or undefined when it passed (its nonce not yet recorded). */
+export type VerifyDoneFn = (reason: string | undefined) => void;
 
 /**
- * §1.7 default_verify, except the signature is always required (SDK #3392). The nonce is
- * recorded only when the caller commits — after the blacklist — so blacklisted keys cannot fill
- * the nonce window.
+ * §1.7 default_verify, except the signature is always required (SDK #3392). Answers through
+ * `done`: at once for requests that fail before their signature is checked, in a later turn
+ * otherwise. The nonce is not recorded here: the caller does that with `commitNonce` after the
+ * blacklist, so blacklisted keys cannot fill the nonce window. (Callbacks, not promises: this
+ * runs once per request, and each promise step is measurable at axon rates.)
  */
-export async function verifyRequest(v: VerifyInput): Promise<VerifyOutcome> {
-  const { dendrite: d } = v;
-  if (d.hotkey === null || d.hotkey === '') return reject('Missing dendrite hotkey');
-  if (d.nonce === null) return reject('Missing Nonce');
-  if (d.uuid === null || d.uuid === '') return reject('Missing dendrite uuid');
-  if (d.signature === null || d.signature === '') return reject('Missing signature');
-  if (v.bodyHash === undefined) return reject('Missing computed_body_hash');
-  const endpoint = `${d.hotkey}:${d.uuid}`;
-  const stale = v.nonces.check(endpoint, d.nonce, v.timeoutS);
-  if (stale !== undefined) return reject(stale);
+export function verifyRequest(v: VerifyInput, done: VerifyDoneFn): void {
+  const failure = precheck(v);
+  if (failure !== undefined) {
+    done(failure);
+    return;
+  }
+  const d = v.dendrite as Required<{ [K in keyof TerminalInfo]: NonNullable<TerminalInfo[K]> }>;
   const message = dendriteSignatureMessage({
     nonce: d.nonce,
     dendriteHotkey: d.hotkey,
     axonHotkey: v.axonHotkey,
     uuid: d.uuid,
-    bodyHash: v.bodyHash,
+    bodyHash: v.bodyHash!,
   });
-  const ok = await checkSignature(message, d.signature, d.hotkey, v.pool);
-  if (!ok) return reject(`Signature mismatch: not signed by ${d.hotkey} for axon ${v.axonHotkey}`);
-  const nonce = d.nonce;
-  return {
-    ok: true,
-    commit: () => {
-      // Checked again: a request with the same nonce may have passed while this one was verified.
-      const raced = v.nonces.check(endpoint, nonce, v.timeoutS);
-      if (raced !== undefined) return raced;
-      v.nonces.commit(endpoint, nonce);
-      return undefined;
-    },
-  };
+  const hotkey = d.hotkey;
+  checkSignature(message, d.signature, hotkey, v.pool, (ok) =>
+    done(ok ? undefined : `Signature mismatch: not signed by ${hotkey} for axon ${v.axonHotkey}`),
+  );
+}
+
+/** What fails before any signature work: missing headers, a stale or replayed nonce. */
+function precheck(v: VerifyInput): string | undefined {
+  const { dendrite: d } = v;
+  if (d.hotkey === null || d.hotkey === '') return 'Missing dendrite hotkey';
+  if (d.nonce === null) return 'Missing Nonce';
+  if (d.uuid === null || d.uuid === '') return 'Missing dendrite uuid';
+  if (d.signature === null || d.signature === '') return 'Missing signature';
+  if (v.bodyHash === undefined) return 'Missing computed_body_hash';
+  return v.nonces.check(endpointOf(d), d.nonce, v.timeoutS);
+}
+
+function endpointOf(d: TerminalInfo): string {
+  return `${d.hotkey}:${d.uuid}`;
+}
+
+/**
+ * Records a verified request's nonce. Checked again first: a request with the same nonce may
+ * have passed while this one was verified; then the reason it fails now is returned.
+ */
+export function commitNonce(nonces: NonceWindow, d: TerminalInfo, timeoutS: number): string | undefined {
+  const endpoint = endpointOf(d);
+  const raced = nonces.check(endpoint, d.nonce!, timeoutS);
+  if (raced !== undefined) return raced;
+  nonces.commit(endpoint, d.nonce!);
+  return undefined;
 }

@@ -4,9 +4,10 @@
 //   --offload 1 (workers verify every request, not only while the event loop is busy)
 //   --floor 1 (no axon: a bare fastify route with the same settings and reply sizes, to measure
 //   what HTTP + fastify alone cost per request on this machine)
+//   --split 1 (time the inline verify batches: two process.cpuUsage() calls per batch, which
+//   themselves cost CPU per request, so only for the breakdown, not for the headline ratio)
 import { readFileSync } from 'node:fs';
-import { sr25519Verify as wasmVerify } from '@polkadot/wasm-crypto';
-import { Keypair } from '@taonode/wallet';
+import { Keypair, sr25519Verify, verifyBackend, verifyWasmCrypto } from '@taonode/wallet';
 import { createAxon } from '../axon/createAxon.js';
 import { inlineVerifyCpu } from '../axon/signatureCheck.js';
 import { EMPTY_BODY_HASH } from '../codec/bodyHash.js';
@@ -24,7 +25,7 @@ const workers = arg('workers', 0);
 const offload = arg('offload', 0) === 1 ? 'always' : 'auto';
 const floor = arg('floor', 0) === 1;
 const signer = Keypair.fromUri('//Alice');
-inlineVerifyCpu.enabled = true;
+inlineVerifyCpu.enabled = arg('split', 0) === 1;
 
 const axons: { ip: string; port: number; hotkey: string }[] = [];
 const stops: (() => Promise<void>)[] = [];
@@ -73,19 +74,22 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-/** Raw sr25519Verify calls per CPU second, in this process, between load runs. */
-function rawVerifyPerCpuSec(seconds: number): number {
+/**
+ * Raw verify calls per CPU second, in this process, between load runs: the verifier the axon uses
+ * (`verify`), or @polkadot/wasm-crypto's (`verify-wasm-crypto`, the reference of earlier runs).
+ */
+function rawVerifyPerCpuSec(seconds: number, check: typeof sr25519Verify): number {
   // Same shape and length as a real request's signed message (§1.6).
   const message = new TextEncoder().encode(
     `1763000000000000000.${signer.ss58Address}.${signer.ss58Address}.5ecbd69c-1cec-11ee-b0dc-e29ce36fec1a.${EMPTY_BODY_HASH}`,
   );
   const sig = signer.sign(message);
-  for (let i = 0; i < 50; i++) wasmVerify(sig, message, signer.publicKey);
+  for (let i = 0; i < 50; i++) check(message, sig, signer.publicKey);
   let n = 0;
   const start = performance.now();
   const cpu0 = cpuSeconds();
   while (performance.now() - start < seconds * 1000) {
-    for (let i = 0; i < 20; i++) if (!wasmVerify(sig, message, signer.publicKey)) throw new Error('bad');
+    for (let i = 0; i < 20; i++) if (!check(message, sig, signer.publicKey)) throw new Error('bad');
     n += 20;
   }
   return n / (cpuSeconds() - cpu0);
@@ -93,7 +97,7 @@ function rawVerifyPerCpuSec(seconds: number): number {
 
 // Each stdin line is a command answered with one JSON line: `cpu` → this process's CPU seconds so
 // far (user+system, all threads), so benches report CPU per request independent of machine load;
-// `verify` → the raw WASM verify rate measured here, so ratios compare like with like.
+// `verify` → the raw verify rate measured here, so ratios compare like with like.
 let pending = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk: string) => {
@@ -104,15 +108,17 @@ process.stdin.on('data', (chunk: string) => {
     const u = process.cpuUsage();
     const out =
       cmd === 'verify'
-        ? { verifyPerCpuSec: rawVerifyPerCpuSec(2) }
-        : {
-            cpuS: (u.user + u.system) / 1e6,
-            userS: u.user / 1e6,
-            systemS: u.system / 1e6,
-            mainThreadS: mainThreadSeconds(),
-            inlineVerifies: inlineVerifyCpu.calls,
-            inlineVerifyCpuS: inlineVerifyCpu.cpuUs / 1e6,
-          };
+        ? { verifyPerCpuSec: rawVerifyPerCpuSec(2, sr25519Verify), backend: verifyBackend() }
+        : cmd === 'verify-wasm-crypto'
+          ? { verifyPerCpuSec: rawVerifyPerCpuSec(2, verifyWasmCrypto), backend: 'wasm-crypto' }
+          : {
+              cpuS: (u.user + u.system) / 1e6,
+              userS: u.user / 1e6,
+              systemS: u.system / 1e6,
+              mainThreadS: mainThreadSeconds(),
+              inlineVerifies: inlineVerifyCpu.calls,
+              inlineVerifyCpuS: inlineVerifyCpu.cpuUs / 1e6,
+            };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   }
 });

@@ -23,6 +23,8 @@ export async function spawnBenchAxons(args: {
   offload?: boolean;
   /** Start the bare fastify floor server instead of axons. */
   floor?: boolean;
+  /** Time the inline verify batches (costs CPU per request itself; for breakdowns only). */
+  split?: boolean;
   /** Extra node flags for the axon process (e.g. --cpu-prof). */
   nodeArgs?: string[];
 }): Promise<{
@@ -30,8 +32,8 @@ export async function spawnBenchAxons(args: {
   cpuSeconds: () => Promise<number>;
   /** CPU seconds split into user space and kernel (system) time. */
   cpuSplit: () => Promise<CpuSplit>;
-  /** Raw WASM sr25519Verify per CPU second, measured inside the axon process. */
-  rawVerifyPerCpuSec: () => Promise<number>;
+  /** Raw sr25519 verifies per CPU second inside the axon process: its own verifier, or wasm-crypto. */
+  rawVerifyPerCpuSec: (backend?: 'axon' | 'wasm-crypto') => Promise<number>;
   stop: () => Promise<void>;
 }> {
   const script = fileURLToPath(new URL('./benchAxons.ts', import.meta.url));
@@ -53,6 +55,8 @@ export async function spawnBenchAxons(args: {
       args.offload ? '1' : '0',
       '--floor',
       args.floor ? '1' : '0',
+      '--split',
+      args.split ? '1' : '0',
     ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
@@ -93,8 +97,8 @@ export async function spawnBenchAxons(args: {
       child.stdin.write('cpu\n');
       return JSON.parse(await nextLine()) as CpuSplit;
     },
-    rawVerifyPerCpuSec: async () => {
-      child.stdin.write('verify\n');
+    rawVerifyPerCpuSec: async (backend = 'axon') => {
+      child.stdin.write(backend === 'axon' ? 'verify\n' : 'verify-wasm-crypto\n');
       return (JSON.parse(await nextLine()) as { verifyPerCpuSec: number }).verifyPerCpuSec;
     },
     stop: async () => {
