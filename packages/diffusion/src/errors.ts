@@ -1,19 +1,10 @@
-import { TaonodeError } from '@taonode/kit';
+import { CodedError } from '@taonode/kit';
 
 /**
  * Every failure the diffusion package reports on purpose: a short message, a stable `code` and a
  * `hint` with what to do. On the shared error base (`TaonodeError`).
  */
-export class DiffusionError extends TaonodeError {
-  constructor(
-    code: string,
-    message: string,
-    hint?: string,
-    options?: { cause?: unknown; details?: Record<string, unknown> },
-  ) {
-    super(message, { code, hint, details: options?.details, cause: options?.cause });
-  }
-}
+export class DiffusionError extends CodedError {}
 
 /** A generation request the engine cannot run (size, steps, guidance, seed out of range). */
 export class DiffusionInputError extends DiffusionError {

@@ -1,14 +1,10 @@
-import { TaonodeError } from '@taonode/kit';
+import { CodedError } from '@taonode/kit';
 
 /**
  * Every failure the inference package reports on purpose: a short message saying what went wrong,
  * a stable `code` for machine output and a `hint` saying what the operator can do about it.
  */
-export class InferenceError extends TaonodeError {
-  constructor(code: string, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, { code, hint, cause: options?.cause });
-  }
-}
+export class InferenceError extends CodedError {}
 
 /** A requested execution provider (cuda, coreml) cannot be loaded on this machine. */
 export class ProviderUnavailableError extends InferenceError {

@@ -1,15 +1,11 @@
-import { TaonodeError } from '@taonode/kit';
+import { CodedError } from '@taonode/kit';
 
 /**
  * Every failure the media package reports on purpose: a short message, a stable `code`, and a
  * `hint` with what the operator can do. A bad or unreachable video is an error value for the
  * caller to score, never a crash.
  */
-export class MediaError extends TaonodeError {
-  constructor(code: string, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, { code, hint, cause: options?.cause });
-  }
-}
+export class MediaError extends CodedError {}
 
 /** ffmpeg/ffprobe is missing or does not run; raised at start-up by `createFfmpeg`. */
 export class FfmpegNotFoundError extends MediaError {

@@ -1,19 +1,10 @@
-import { TaonodeError } from '@taonode/kit';
+import { CodedError } from '@taonode/kit';
 
 /**
  * Failures the SN30 package reports on purpose: short message, stable `code`, `hint` with the fix.
  * On the shared error base (`TaonodeError`).
  */
-export class Sn30Error extends TaonodeError {
-  constructor(
-    code: string,
-    message: string,
-    hint?: string,
-    options?: { cause?: unknown; details?: Record<string, unknown> },
-  ) {
-    super(message, { code, hint, details: options?.details, cause: options?.cause });
-  }
-}
+export class Sn30Error extends CodedError {}
 
 /** A generation request outside what SN30 accepts (spec §4.2). */
 export class GenerationInputError extends Sn30Error {

@@ -1,14 +1,10 @@
-import { TaonodeError } from '@taonode/kit';
+import { CodedError } from '@taonode/kit';
 
 /**
  * Every failure the wallet package reports on purpose. Messages say what is wrong and what to do,
  * and never contain a secret (mnemonic, password, seed, private key).
  */
-export class WalletError extends TaonodeError {
-  constructor(code: string, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, { code, hint, cause: options?.cause });
-  }
-}
+export class WalletError extends CodedError {}
 
 export class InvalidAddressError extends WalletError {
   constructor(detail: string) {

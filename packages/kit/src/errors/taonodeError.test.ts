@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, TaonodeError, walkCauses } from './taonodeError.js';
+import { CodedError, errorMessage, TaonodeError, walkCauses } from './taonodeError.js';
 
 class DiskFullError extends TaonodeError {
   constructor(file: string, cause?: unknown) {
@@ -37,5 +37,24 @@ describe('TaonodeError', () => {
     expect(walkCauses(b)).toBe(a);
     expect(errorMessage('plain')).toBe('plain');
     expect(errorMessage(root)).toBe('root');
+  });
+
+  it('takes the positional form package bases use (code, message, hint, options)', () => {
+    class ToolError extends CodedError {}
+    class ToolMissingError extends ToolError {
+      constructor(cause: unknown) {
+        super('TOOL_MISSING', 'tool not found', 'install it', { cause, details: { tool: 'x' } });
+      }
+    }
+    const e = new ToolMissingError('ENOENT');
+    expect(e).toBeInstanceOf(TaonodeError);
+    expect(e).toMatchObject({
+      name: 'ToolMissingError',
+      code: 'TOOL_MISSING',
+      hint: 'install it',
+      details: { tool: 'x' },
+    });
+    expect(e.cause).toBe('ENOENT');
+    expect(new ToolError('C', 'm').hint).toBeUndefined();
   });
 });

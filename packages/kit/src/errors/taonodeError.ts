@@ -37,6 +37,21 @@ export class TaonodeError extends Error {
   }
 }
 
+/**
+ * A package's error base in the positional form most packages use:
+ * `super('MODEL_LOAD_FAILED', 'could not load …', 'check that …', { cause })`.
+ */
+export class CodedError extends TaonodeError {
+  constructor(
+    code: string,
+    message: string,
+    hint?: string,
+    options: { cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
+    super(message, { code, ...(hint === undefined ? {} : { hint }), ...options });
+  }
+}
+
 /** `walk` for any thrown value (not only TaonodeErrors): the first cause `match` accepts, else the innermost (or undefined when nothing matched). */
 export function walkCauses(error: unknown, match?: (error: unknown) => boolean): unknown {
   const seen = new Set<unknown>();
