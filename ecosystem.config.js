@@ -22,8 +22,9 @@
 // silently move running apps to another netuid, wallet or network. Set the variable to change it,
 // or TAONODE_PM2_RESET=1 to forget them all.
 //
-// Exit codes pm2 should not restart: 2 (bad flags or config) and 78 (not registered, no such
-// subnet, subnet not implemented yet). See docs/neuron.md.
+// Exit codes pm2 does not restart: 2 (bad flags or config) and 78 (not registered, no such subnet,
+// subnet not implemented yet); everything else, a kill -9 or an OOM kill included, is restarted.
+// See docs/neuron.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -107,8 +108,10 @@ function daemon(name, script, args, metricsPort) {
     // The daemon stops itself within 8 s of SIGINT/SIGTERM; pm2 waits 10 s before SIGKILL.
     kill_timeout: 10_000,
     // 2 = bad flags/config, 78 = not registered / no such subnet / not implemented: restarting cannot help.
+    // Not 0: pm2 records a death by signal (kill -9, the OOM killer) as exit code 0, and such a daemon
+    // must come back; `pm2 stop` stops an app whatever its exit code.
     // (No restart delay option on purpose: with one, pm2 shows such an app as "waiting restart".)
-    stop_exit_codes: [0, 2, 78],
+    stop_exit_codes: [2, 78],
     max_restarts: 10,
     min_uptime: 10_000,
     merge_logs: true,

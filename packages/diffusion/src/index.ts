@@ -2,6 +2,13 @@ export * from './errors.js';
 export { fromFloat16, fromHalfBits, toFloat16, toHalfBits } from './frames/float16.js';
 export { FramesBuffer, type ParsedFrames, parseFrames } from './frames/framesBuffer.js';
 export { fillGaussian, gaussian, NOISE_LAYOUT_VERSION } from './rng/gaussian.js';
+export {
+  defaultNoiseThreads,
+  GaussianWorkers,
+  inlineNoise,
+  type NoiseDrawer,
+  sharedFloat32Array,
+} from './rng/gaussianWorkers.js';
 export { philox4x32 } from './rng/philox.js';
 export {
   impliedX0,

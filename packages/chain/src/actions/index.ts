@@ -10,6 +10,13 @@ export {
   type Registration,
 } from './burnedRegister.js';
 export { type Balance, getBalance } from './getBalance.js';
+export {
+  BlockNotFoundError,
+  type BlockTransfer,
+  type BlockTransfers,
+  getBlockTransfers,
+} from './getBlockTransfers.js';
+export { getHotkeyOwner } from './getHotkeyOwner.js';
 export { getHyperparameters } from './getHyperparameters.js';
 export {
   getMetagraph,
@@ -32,4 +39,4 @@ export {
 } from './serveAxon.js';
 export { getCurrentBlock, type NewBlock, subscribeBlocks } from './subscribeBlocks.js';
 export { type TransferParams, transfer, transferCall } from './transfer.js';
-export { formatTao, RAO_PER_TAO, raoToTao, taoToRao, U16_MAX_FLOAT } from './units.js';
+export { formatAlpha, formatTao, RAO_PER_TAO, raoToTao, taoToRao, U16_MAX_FLOAT } from './units.js';

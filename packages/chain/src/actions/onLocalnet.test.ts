@@ -11,6 +11,8 @@ import { addStake, getStake } from './addStake.js';
 import { blocksUntilNextEpoch } from './blocksUntilNextEpoch.js';
 import { burnedRegister, getBurnCost, getUid } from './burnedRegister.js';
 import { getBalance } from './getBalance.js';
+import { getBlockTransfers } from './getBlockTransfers.js';
+import { getHotkeyOwner } from './getHotkeyOwner.js';
 import { getHyperparameters } from './getHyperparameters.js';
 import { getMetagraph } from './getMetagraph.js';
 import { metagraphJsonSchema } from './metagraphSchema.js';
@@ -67,6 +69,53 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
     expect(err.hint).toMatch(/fund/);
   });
 
+  it("reads a block's transfers (batched ones too), refuses a reused nonce, and reports an unknown block", async () => {
+    const dest = fresh().ss58Address;
+    const sent = await transfer(client, { signer: coldkey, dest, amount: 3n * RAO_PER_TAO });
+    const block = await getBlockTransfers(client, { blockHash: sent.blockHash });
+    expect(block).toMatchObject({ hash: sent.blockHash, canonical: true });
+    expect(block.number).toBe(await headNumber(client));
+    expect(block.timestamp).toBeGreaterThan(0);
+    expect(block.transfers).toEqual([
+      expect.objectContaining({
+        from: coldkey.ss58Address,
+        to: dest,
+        amount: 3n * RAO_PER_TAO,
+        call: 'balances.transferKeepAlive',
+        signer: coldkey.ss58Address,
+        id: `${sent.blockHash}#${block.transfers[0]!.eventIndex}`,
+      }),
+    ]);
+
+    const { balances, utility } = client.api.tx;
+    const batch = await submitExtrinsic(
+      client,
+      utility.batchAll([balances.transferKeepAlive(dest, RAO_PER_TAO), balances.transferKeepAlive(dest, 2n)]),
+      { signer: coldkey },
+    );
+    const batched = await getBlockTransfers(client, { blockHash: batch.blockHash });
+    expect(batched.transfers.map((t) => [t.call, t.amount])).toEqual([
+      ['utility.batchAll', RAO_PER_TAO],
+      ['utility.batchAll', 2n],
+    ]);
+    expect(new Set(batched.transfers.map((t) => t.id)).size).toBe(2);
+
+    // The nonce of the first transfer is spent: signing with it again cannot pay a second time.
+    const { nonce } = await getBalance(client, { address: coldkey.ss58Address });
+    const reused = await chainError(
+      transfer(client, { signer: coldkey, dest, amount: RAO_PER_TAO, nonce: nonce - 2 }),
+    );
+    expect(reused.pallet).toBe('pool');
+    expect((await getBalance(client, { address: dest })).free).toBe(4n * RAO_PER_TAO + 2n);
+
+    expect(await getBlockTransfers(client, { blockNumber: block.number })).toEqual(block);
+    const future = await chainError(getBlockTransfers(client, { blockNumber: block.number + 1000 }));
+    expect(future.name).toBe('BlockNotFound');
+    const missing = await chainError(getBlockTransfers(client, { blockHash: `0x${'ab'.repeat(32)}` }));
+    expect(missing.name).toBe('BlockNotFound');
+    expect((await chainError(getBlockTransfers(client, { blockHash: '0x12' }))).name).toBe('ChainInputError');
+  });
+
   it('registers a hotkey with burned_register and refuses a second registration', async () => {
     expect(await getBurnCost(client, { netuid })).toBeGreaterThan(0n);
     ({ uid } = await burnedRegister(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid }));
@@ -77,6 +126,8 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
       burnedRegister(client, { signer: coldkey, hotkey: hotkey.ss58Address, netuid }),
     );
     expect(again.name).toBe('HotKeyAlreadyRegisteredInSubNet');
+    expect(await getHotkeyOwner(client, { hotkey: hotkey.ss58Address })).toBe(coldkey.ss58Address);
+    expect(await getHotkeyOwner(client, { hotkey: fresh().ss58Address })).toBeUndefined();
     expect(again.pallet).toBe('SubtensorModule');
   });
 

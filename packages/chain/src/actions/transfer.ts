@@ -13,6 +13,8 @@ export interface TransferParams {
   amount: bigint;
   /** transfer_keep_alive (default) refuses to reap the sender; false allows it. */
   keepAlive?: boolean;
+  /** Sign with this nonce (see SubmitOptions.nonce); default the next free one. */
+  nonce?: number;
 }
 
 /** The unsigned call, for fee estimates before asking the user. */
@@ -32,5 +34,9 @@ export function transferCall(
 }
 
 export async function transfer(client: ChainClient, params: TransferParams): Promise<SubmitResult> {
-  return submitExtrinsic(client, transferCall(client, params), { signer: params.signer, label: 'transfer' });
+  return submitExtrinsic(client, transferCall(client, params), {
+    signer: params.signer,
+    label: 'transfer',
+    ...(params.nonce === undefined ? {} : { nonce: params.nonce }),
+  });
 }

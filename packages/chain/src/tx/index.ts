@@ -1,4 +1,5 @@
 export { estimateFee } from './estimateFee.js';
+export { nextNonce } from './nextNonce.js';
 export { signerAddress, type TxSigner, toKeyringPair } from './signer.js';
 export {
   type ChainEvent,

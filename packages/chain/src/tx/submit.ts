@@ -7,6 +7,7 @@ import { mapError } from '../client/connect.js';
 import { ChainDisconnectedError, ChainError, ChainTimeoutError } from '../errors/chainError.js';
 import { decodeDispatchError } from '../errors/dispatchError.js';
 import { decodePoolError } from '../errors/poolError.js';
+import { nextNonce } from './nextNonce.js';
 import { type TxSigner, toKeyringPair } from './signer.js';
 
 export interface ChainEvent {
@@ -30,6 +31,11 @@ export interface SubmitOptions {
   timeoutMs?: number;
   /** Tip in rao. */
   tip?: bigint;
+  /**
+   * Sign with this nonce instead of the next free one: re-sending a payment whose outcome is unknown
+   * with its original nonce can never pay twice (at most one extrinsic per nonce lands).
+   */
+  nonce?: number;
   /** Human label for errors ("serve_axon"); defaults to section.method. */
   label?: string;
 }
@@ -47,9 +53,7 @@ export async function submitExtrinsic(
   const pair = toKeyringPair(options.signer);
   const label = options.label ?? `${tx.method.section}.${tx.method.method}`;
   const details = { call: label, signer: pair.address };
-  const nonce = await client.request('system_accountNextIndex', (api) =>
-    api.rpc.system.accountNextIndex(pair.address),
-  );
+  const nonce = options.nonce ?? (await nextNonce(client, pair.address));
   await client.request('sign', () =>
     tx.signAsync(pair, { nonce, ...(options.tip === undefined ? {} : { tip: options.tip }) }),
   );

@@ -1,4 +1,4 @@
-import { philox4x32 } from './philox.js';
+import { KERNEL_BLOCKS, type PhiloxKernel, philoxKernel } from './philoxKernel.js';
 
 /**
  * The engine's portable Gaussian noise, fixed so that a validator draws exactly the noise a miner drew:
@@ -11,41 +11,83 @@ import { philox4x32 } from './philox.js';
  *
  * computed in float64 and rounded once to float32. `draw` 0 is the initial latents; draw k+1 is the
  * noise of solver step k. Any draw (and any element range of it) is computed directly, without the
- * draws before it. Philox is integer arithmetic and V8's Math.log/sin/cos are the same fdlibm ports on
- * every platform, so the values are bit-identical wherever Node runs.
+ * draws before it. Philox is integer arithmetic; ln, sin and cos are V8's Math functions (its fdlibm
+ * port in the Node versions we support — docs/sn30.md says what that promises and what guards it).
  */
 export const NOISE_LAYOUT_VERSION = 'philox4x32-10/box-muller/v1';
 
 const TWO_PI = 2 * Math.PI;
 const INV_2_32 = 1 / 4294967296;
 
-/** Fills `out` with elements [offset, offset + out.length) of Gaussian draw `draw` for `seed`. */
-export function fillGaussian(out: Float32Array, seed: number, draw: number, offset = 0): Float32Array {
-  const words = new Uint32Array(4);
+/**
+ * Box–Muller over `blocks` blocks of words (from words[0]) into out[o …]. The only place the
+ * uniforms become Gaussians: every fill path goes through it, so there is one definition to keep.
+ */
+function boxMuller(words: Uint32Array, blocks: number, out: Float32Array, o: number): void {
+  const end = 4 * blocks;
+  for (let w = 0; w < end; w += 4, o += 4) {
+    const r0 = Math.sqrt(-2 * Math.log((words[w]! + 0.5) * INV_2_32));
+    const t0 = TWO_PI * ((words[w + 1]! + 0.5) * INV_2_32);
+    const r1 = Math.sqrt(-2 * Math.log((words[w + 2]! + 0.5) * INV_2_32));
+    const t1 = TWO_PI * ((words[w + 3]! + 0.5) * INV_2_32);
+    out[o] = r0 * Math.cos(t0);
+    out[o + 1] = r0 * Math.sin(t0);
+    out[o + 2] = r1 * Math.cos(t1);
+    out[o + 3] = r1 * Math.sin(t1);
+  }
+}
+
+const lanes = new Float32Array(4);
+
+/** Elements [from, to) of one block (a partial block at either end of a range) into out[o …]. */
+function partialBlock(
+  kernel: PhiloxKernel,
+  block: number,
+  from: number,
+  to: number,
+  seed: number,
+  draw: number,
+  out: Float32Array,
+  o: number,
+): void {
+  kernel.blocks(block, 1, draw, seed);
+  boxMuller(kernel.words, 1, lanes, 0);
+  for (let m = from; m < to; m++) out[o++] = lanes[m]!;
+}
+
+/**
+ * Fills `out` with elements [offset, offset + out.length) of Gaussian draw `draw` for `seed`, with the
+ * given Philox kernel (tests compare kernels; everything else uses the default).
+ */
+export function fillGaussianWith(
+  kernel: PhiloxKernel,
+  out: Float32Array,
+  seed: number,
+  draw: number,
+  offset = 0,
+): Float32Array {
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`offset ${offset} is not an index`);
   const end = offset + out.length;
   let i = offset;
-  while (i < end) {
-    const block = Math.floor(i / 4);
-    philox4x32(block, draw, 0, 0, seed, 0, words);
-    const r0 = Math.sqrt(-2 * Math.log((words[0]! + 0.5) * INV_2_32));
-    const t0 = TWO_PI * ((words[1]! + 0.5) * INV_2_32);
-    const r1 = Math.sqrt(-2 * Math.log((words[2]! + 0.5) * INV_2_32));
-    const t1 = TWO_PI * ((words[3]! + 0.5) * INV_2_32);
-    const base = block * 4;
-    if (base === i && i + 4 <= end) {
-      // Whole block: the common case.
-      const o = i - offset;
-      out[o] = r0 * Math.cos(t0);
-      out[o + 1] = r0 * Math.sin(t0);
-      out[o + 2] = r1 * Math.cos(t1);
-      out[o + 3] = r1 * Math.sin(t1);
-      i += 4;
-      continue;
-    }
-    const lane = [r0 * Math.cos(t0), r0 * Math.sin(t0), r1 * Math.cos(t1), r1 * Math.sin(t1)];
-    for (let m = i - base; m < 4 && i < end; m++, i++) out[i - offset] = lane[m]!;
+  const head = i % 4;
+  if (head !== 0 && i < end) {
+    const to = Math.min(4, head + (end - i));
+    partialBlock(kernel, (i - head) / 4, head, to, seed, draw, out, 0);
+    i += to - head;
   }
+  while (end - i >= 4) {
+    const count = Math.min(KERNEL_BLOCKS, Math.floor((end - i) / 4));
+    kernel.blocks(i / 4, count, draw, seed);
+    boxMuller(kernel.words, count, out, i - offset);
+    i += 4 * count;
+  }
+  if (i < end) partialBlock(kernel, i / 4, 0, end - i, seed, draw, out, i - offset);
   return out;
+}
+
+/** Fills `out` with elements [offset, offset + out.length) of Gaussian draw `draw` for `seed`. */
+export function fillGaussian(out: Float32Array, seed: number, draw: number, offset = 0): Float32Array {
+  return fillGaussianWith(philoxKernel(), out, seed, draw, offset);
 }
 
 /** `count` Gaussian values of draw `draw` for `seed` (elements 0..count−1). */

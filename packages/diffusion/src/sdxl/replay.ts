@@ -1,5 +1,5 @@
 import { FramesError } from '../errors.js';
-import { fillGaussian } from '../rng/gaussian.js';
+import { DrawAhead } from '../rng/drawAhead.js';
 import { impliedX0, solverStep, stepCoefficients } from '../scheduler/dpmSolverSde.js';
 import { karrasSchedule } from '../scheduler/karrasSchedule.js';
 import { cosineOrthogonalTo, cosineSimilarity } from './cosine.js';
@@ -69,57 +69,65 @@ export async function replaySteps(
   }
   const schedule = karrasSchedule(N);
   const frame = (k: number) => frames.subarray(k * n, (k + 1) * n);
+  // Draws 0 … the last one a checked step needs (the final step draws none). With noise workers they
+  // are computed ahead while this thread runs the text encoders and the UNet.
+  const lastDraw = Math.min((wanted.at(-1) ?? 0) + 1, N - 1);
+  const draws = new DrawAhead(pipeline.noise, inputs.seed, n, lastDraw);
+  draws.prefetch();
   const cond = await pipeline.encodePrompt(inputs);
   const control = pipeline.controlFor(inputs, cond.batch, options.controlImage);
+  const x0Initial = Float32Array.from(await draws.get(0));
   const encodeMs = performance.now() - started;
 
-  const x0Initial = fillGaussian(new Float32Array(n), inputs.seed, 0);
   const sampleOf = (k: number) => (k === 0 ? x0Initial : frame(k - 1));
-  const noise = new Float32Array(n);
+  // The draw in hand: the walk for the next checked step starts with the draw the last checked step
+  // used, so it is not drawn twice.
+  let held: { draw: number; z: Float32Array } | undefined;
+  const noiseOf = async (draw: number) => {
+    if (held?.draw !== draw) held = { draw, z: await draws.get(draw) };
+    return held.z;
+  };
   const eps = new Float32Array(n);
   const scratch = new Float32Array(cond.batch === 2 ? 2 * n : 0);
   const pred = new Float32Array(n);
   const x0Pred = new Float32Array(n);
   const x0Miner = new Float32Array(n);
-  // x0 history rebuilt from the frames: history[k] = x0_k.
+  // The rebuilt history x0_{built}, ping-ponging between two buffers (the walk reads one, writes the other).
   let prev: Float32Array | undefined;
+  let spare: Float32Array = new Float32Array(n);
   let built = -1;
   let historyMs = 0;
   let modelMs = 0;
   const scores: StepScore[] = [];
   for (const k of wanted) {
+    const x = sampleOf(k);
+    const tM = performance.now();
+    // The UNet needs only x_k (a frame), not the history: running it first gives the workers its
+    // time to draw what the walk below needs.
+    await pipeline.predictNoise(cond, schedule, k, x, eps, inputs, control, scratch);
     const tH = performance.now();
+    modelMs += tH - tM;
     while (built < k - 1) {
       const j = built + 1;
       const c = stepCoefficients(schedule, j);
-      if (!c.final) fillGaussian(noise, inputs.seed, j + 1);
-      prev = impliedX0(
+      const out = impliedX0(
         c,
         sampleOf(j),
         frame(j),
-        c.final ? undefined : noise,
+        c.final ? undefined : await noiseOf(j + 1),
         j > 0 ? prev : undefined,
-        new Float32Array(n),
+        spare,
       );
+      spare = prev ?? new Float32Array(n);
+      prev = out;
       built = j;
     }
-    historyMs += performance.now() - tH;
-    const x = sampleOf(k);
-    const tM = performance.now();
-    await pipeline.predictNoise(cond, schedule, k, x, eps, inputs, control, scratch);
-    modelMs += performance.now() - tM;
     const c = stepCoefficients(schedule, k);
-    if (!c.final) fillGaussian(noise, inputs.seed, k + 1);
+    const z = c.final ? undefined : await noiseOf(k + 1);
+    historyMs += performance.now() - tH;
     const history = k > 0 ? prev : undefined;
-    solverStep(c, {
-      sample: x,
-      eps,
-      prevX0: history,
-      noise: c.final ? undefined : noise,
-      out: pred,
-      x0Out: x0Pred,
-    });
-    impliedX0(c, x, frame(k), c.final ? undefined : noise, history, x0Miner);
+    solverStep(c, { sample: x, eps, prevX0: history, noise: z, out: pred, x0Out: x0Pred });
+    impliedX0(c, x, frame(k), z, history, x0Miner);
     scores.push({
       step: k,
       frameCosine: cosineSimilarity(pred, frame(k)),

@@ -53,6 +53,31 @@ describe('SdxlPipeline (tiny models)', () => {
     );
   });
 
+  it('draws the same noise on worker threads: same frames, exact replay with the history drawn ahead', async () => {
+    const inline = await pipeline.generate(inputs);
+    const workers = await SdxlPipeline.load(await tinySdxlManifest('plain'), {
+      device: 'cpu',
+      vae: false,
+      noiseThreads: 2,
+    });
+    try {
+      expect(workers.noise.parallel).toBe(true);
+      const g = await workers.generate(inputs);
+      const sha = (x: Uint8Array) => createHash('sha256').update(x).digest('hex');
+      expect(sha(g.frames.bytes)).toBe(sha(inline.frames.bytes));
+      // Every step from 0 to the last, so the walk consumes every draw the workers prefetched.
+      const r = await replaySteps(workers, inputs, g.frames.data, [5, 0, 3, 4]);
+      expect(r.scores.map((s) => s.step)).toEqual([0, 3, 4, 5]);
+      for (const s of r.scores) expect(s.modelCosine).toBeGreaterThan(1 - 1e-6);
+      expect(r.minModelCosine).toBe(
+        (await replaySteps(pipeline, inputs, g.frames.data, [0, 3, 4, 5])).minModelCosine,
+      );
+    } finally {
+      await workers.release();
+    }
+    expect(pipeline.noise.parallel).toBe(false); // the CPU provider's default: inline
+  });
+
   it('encodes [uncond, cond] with zero uncond rows when no negative prompt is given', async () => {
     const zero = await pipeline.encodePrompt({ ...inputs, controlScale: 0 });
     expect(zero.batch).toBe(2);

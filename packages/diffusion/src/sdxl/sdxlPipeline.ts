@@ -7,7 +7,12 @@ import {
 } from '@taonode/inference';
 import { DiffusionError, DiffusionInputError } from '../errors.js';
 import { FramesBuffer } from '../frames/framesBuffer.js';
-import { fillGaussian } from '../rng/gaussian.js';
+import {
+  defaultNoiseThreads,
+  GaussianWorkers,
+  inlineNoise,
+  type NoiseDrawer,
+} from '../rng/gaussianWorkers.js';
 import { solverStep, stepCoefficients } from '../scheduler/dpmSolverSde.js';
 import { karrasSchedule, type Schedule } from '../scheduler/karrasSchedule.js';
 import { type ControlImage, type DiffusionInputs, parseDiffusionInputs } from './diffusionInputs.js';
@@ -20,6 +25,12 @@ export interface LoadSdxlOptions extends Pick<CreateSessionOptions, 'device' | '
   fetch?: FetchModelOptions;
   /** Open the VAE decoder (only the user-facing path decodes; miners never do). Default: when listed. */
   vae?: boolean;
+  /**
+   * Worker threads that draw the noise while the UNet runs (0: draw on the calling thread, between
+   * UNet calls). Default: `defaultNoiseThreads()` (cores − 1, at most 4) on an accelerator, 0 on the
+   * CPU provider. Values are the same either way.
+   */
+  noiseThreads?: number;
 }
 
 /** Text conditioning for one request: CFG rows are [uncond, cond]. */
@@ -47,7 +58,10 @@ export interface GenerationTimings {
   encodeMs: number;
   /** UNet (+ ControlNet) time over all steps, guidance included. */
   modelMs: number;
-  /** Scheduler + RNG time over all steps (the noise is drawn while the UNet runs). */
+  /**
+   * Scheduler + RNG time over all steps on the critical path: the solver steps, plus any wait for a
+   * noise draw the workers had not finished when the UNet returned (with noise workers, ≈ the solver).
+   */
   solverMs: number;
   totalMs: number;
 }
@@ -61,7 +75,8 @@ const TOKENS = 77;
 
 /**
  * SDXL on ONNX Runtime, as diffusers' SDXL (ControlNet) pipeline runs it with the SDE-DPM-Solver++
- * scheduler, but with the portable noise of `fillGaussian` so every step can be replayed exactly.
+ * scheduler, but with the portable noise of `fillGaussian` (drawn on worker threads, see `noise`) so
+ * every step can be replayed exactly.
  */
 export class SdxlPipeline {
   private constructor(
@@ -76,6 +91,8 @@ export class SdxlPipeline {
     private readonly unet: GraphSession,
     private readonly controlnet: GraphSession | undefined,
     private readonly vae: GraphSession | undefined,
+    /** Where this pipeline's noise is drawn (worker threads, or inline). */
+    readonly noise: NoiseDrawer,
   ) {}
 
   /** Fetches and verifies the manifest's files, opens every graph and checks it against the manifest. */
@@ -155,6 +172,11 @@ export class SdxlPipeline {
         wantVae && m.vaeDecoder
           ? await open('vae_decoder', m.vaeDecoder.model.path, [m.vaeDecoder.input], [m.vaeDecoder.output])
           : undefined;
+      // Workers pay when the UNet runs on an accelerator and the cores idle meanwhile; on the CPU
+      // provider ONNX Runtime's own threads already use every core, and a worker only competes with them.
+      const threads = options.noiseThreads ?? (unet.model.device === 'cpu' ? 0 : defaultNoiseThreads());
+      // Workers that cannot start (thread limits) cost speed, never values: draw inline then.
+      const noise = threads > 0 ? await GaussianWorkers.start(threads).catch(() => inlineNoise) : inlineNoise;
       return new SdxlPipeline(
         manifest,
         unet.model.device,
@@ -167,6 +189,7 @@ export class SdxlPipeline {
         unet,
         controlnet,
         vae,
+        noise,
       );
     } catch (err) {
       await Promise.all(opened.map((g) => g.release()));
@@ -184,7 +207,7 @@ export class SdxlPipeline {
 
   async release(): Promise<void> {
     const graphs = [this.textEncoder1, this.textEncoder2, this.unet, this.controlnet, this.vae];
-    await Promise.all(graphs.map((g) => g?.release()));
+    await Promise.all([...graphs.map((g) => g?.release()), this.noise.close()]);
   }
 
   /** Token rows for both encoders ([uncond?, cond]); prompts over 77 tokens are cut as CLIP does. */
@@ -344,15 +367,18 @@ export class SdxlPipeline {
     const started = performance.now();
     const h = inputs.height / 8;
     const w = inputs.width / 8;
+    const n = 4 * h * w;
     const schedule = karrasSchedule(inputs.steps);
+    // onnxruntime-node runs each graph synchronously on this thread: only a noise worker can draw while
+    // a graph runs. Draw 0 (the initial latents) is drawn while the text encoders run.
+    const initial = this.noise.fill(this.noise.alloc(n), inputs.seed, 0);
     const cond = await this.encodePrompt(inputs);
     const control = this.controlFor(inputs, cond.batch, options.controlImage);
+    let x: Float32Array = Float32Array.from(await initial);
     const encodeMs = performance.now() - started;
     const frames = new FramesBuffer(inputs.steps, h, w);
-    const n = frames.frameSize;
-    let x = fillGaussian(new Float32Array(n), inputs.seed, 0);
     const eps = new Float32Array(n);
-    const noise = new Float32Array(n);
+    const noise = this.noise.alloc(n);
     const scratch = new Float32Array(cond.batch === 2 ? 2 * n : 0);
     let x0 = new Float32Array(n);
     let prevX0 = new Float32Array(n);
@@ -364,14 +390,14 @@ export class SdxlPipeline {
           cause: options.signal.reason,
         });
       const c = stepCoefficients(schedule, k);
-      // ONNX Runtime runs the UNet on its own threads: draw this step's noise meanwhile.
-      const t0 = performance.now();
-      const predicted = this.predictNoise(cond, schedule, k, x, eps, inputs, control, scratch);
+      // Draw k+1 (this step's noise): on a worker it is computed while the UNet runs below; inline
+      // it is computed here, before the UNet.
       const tDraw = performance.now();
-      if (!c.final) fillGaussian(noise, inputs.seed, k + 1);
-      const drawMs = performance.now() - tDraw;
-      await predicted;
+      const drawn = c.final ? undefined : this.noise.fill(noise, inputs.seed, k + 1);
+      const t0 = performance.now();
+      await this.predictNoise(cond, schedule, k, x, eps, inputs, control, scratch);
       const t1 = performance.now();
+      await drawn;
       const out = frames.frame(k);
       solverStep(c, {
         sample: x,
@@ -384,8 +410,8 @@ export class SdxlPipeline {
       [prevX0, x0] = [x0, prevX0];
       x = out;
       const t2 = performance.now();
-      modelMs += t1 - t0 - drawMs;
-      solverMs += t2 - t1 + drawMs;
+      modelMs += t1 - t0;
+      solverMs += t0 - tDraw + (t2 - t1);
       options.onStep?.(k);
     }
     return { frames, timings: { encodeMs, modelMs, solverMs, totalMs: performance.now() - started } };

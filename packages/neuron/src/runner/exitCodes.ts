@@ -7,5 +7,5 @@ export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 /** Not registered, wallet missing, no such subnet, subnet not implemented yet (sysexits EX_CONFIG). */
 export const EXIT_CONFIG = 78;
-/** Anything unexpected (sysexits EX_SOFTWARE); pm2 restarts on this one. */
-export const EXIT_FAILURE = 70;
+/** Anything unexpected; pm2 restarts on this one. */
+export const EXIT_FAILURE = 1;

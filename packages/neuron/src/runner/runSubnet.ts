@@ -62,7 +62,7 @@ function roleFrom(
  *
  * Flags, env and `config/<app>.json`, `--help` and `--version`, wallet, chain, axon or validator
  * loop, state, health, a graceful stop; resolves to the exit code (0 stopped, 2 bad flags, 78 the
- * operator must act, 70 unexpected). The exit belongs to the entry point: under pm2 a process that
+ * operator must act, 1 unexpected). The exit belongs to the entry point: under pm2 a process that
  * only sets `process.exitCode` may never end. With role `'argv'` the role comes from `--role`
  * (one script for both roles, as the demo and the tests run the built-in test subnet).
  */

@@ -1,6 +1,7 @@
 import type { PerUidScores, PluginContext, Reward, ValidatorHooks } from '@taonode/neuron';
 import type { Dendrite } from '@taonode/transport';
 import { storeAcceptedVideos } from '../dataset.js';
+import { type FocusTarget, openFocusScoring } from '../focus/openFocusScoring.js';
 import { openDaemonMedia } from './openDaemonMedia.js';
 import { openValidatorModels } from './openModels.js';
 import { openValidatorStore } from './openValidatorStore.js';
@@ -34,6 +35,10 @@ export async function createSn24Validator({
   try {
     const store = await openValidatorStore(s, secrets, config.neuron.stateDir, logger);
     cleanup.unshift(() => store.close());
+    const focus = await openFocusScoring(options, config, logger);
+    if (focus !== undefined) cleanup.unshift(() => focus.close());
+    // The Focus part of the weights (spec 5.7), refreshed each step: purchases verified on chain.
+    let focusTarget: FocusTarget | undefined;
     const deps = videoScoringDeps({
       models,
       index: store.index,
@@ -56,7 +61,7 @@ export async function createSn24Validator({
       'SN24 validator ready',
     );
     return {
-      scoring: sn24Scoring(alpha),
+      scoring: sn24Scoring(alpha, () => focusTarget),
       weightsCadence: sn24WeightsCadence(s.epochLength),
       async forward(ctx) {
         const query = pickTopic(topics);
@@ -72,12 +77,13 @@ export async function createSn24Validator({
               });
         return { query, answers };
       },
-      async score(round) {
+      async score(round, ctx) {
         const { scored } = await scoreRound(round, deps, {
           numVideos: s.numVideos,
           logger,
           store: (result, query) => storeAcceptedVideos(store, result.accepted, query),
         });
+        focusTarget = await focus?.target(ctx.metagraph.hotkeys);
         const clips = new Map(round.answers.map((a) => [a.uid, a.metadata?.length ?? 0]));
         return scored.map(({ uid, result }) => ({
           uid,

@@ -18,7 +18,7 @@ describe('sn24Setup', () => {
     await expect(sn24Setup('validator', () => Promise.reject(missing))).rejects.toThrow(/--sn24.model_dir/);
   });
 
-  it('lets anything else through (pm2 restarts on exit 70), and passes results on', async () => {
+  it('lets anything else through (pm2 restarts on exit 1), and passes results on', async () => {
     const hub = new ModelFetchError('repo file', 'HTTP 503', 'retry later');
     await expect(sn24Setup('miner', () => Promise.reject(hub))).rejects.toBe(hub);
     expect(await sn24Setup('miner', async () => 7)).toBe(7);

@@ -1,5 +1,6 @@
 import { deviceSchema } from '@taonode/inference';
 import { defineOptions, type OptionsOf, option } from '@taonode/neuron';
+import { focusOptions } from '../focus/focusOptions.js';
 
 /**
  * SN24's own flags, declared once: validated with the runtime's at start, listed in --help, typed
@@ -160,6 +161,7 @@ export const sn24Options = defineOptions({
     description:
       'SN24 miner: Videos requests allowed to wait while one is processed; more get an empty answer',
   }),
+  ...focusOptions,
 });
 
 export type Sn24Options = OptionsOf<typeof sn24Options>;

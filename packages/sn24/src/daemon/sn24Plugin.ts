@@ -1,6 +1,8 @@
 import { type AxonGuards, defineSubnet, type NeuronConfig } from '@taonode/neuron';
 import type { Axon, Dendrite } from '@taonode/transport';
 import { SPEC_VERSION } from '../constants.js';
+import { FocusError } from '../focus/focusError.js';
+import { focusSettings } from '../focus/focusOptions.js';
 import { createSn24Miner } from './createSn24Miner.js';
 import { createSn24Validator } from './createSn24Validator.js';
 import { modelSource } from './daemonModelOptions.js';
@@ -16,13 +18,14 @@ import { Sn24SettingsError, sn24Settings } from './sn24Settings.js';
 function sn24ConfigProblem(config: NeuronConfig, options: Sn24Options): string | undefined {
   try {
     const s = sn24Settings(options, config.neuron.stateDir);
+    if (config.role === 'validator') focusSettings(options);
     if (!s.testModels && s.modelConfig === undefined) {
       modelSource('imagebind', s);
       if (config.role === 'validator') for (const m of ['gte', 'unstuffer'] as const) modelSource(m, s);
     }
     return undefined;
   } catch (err) {
-    return err instanceof Sn24SettingsError ? err.message : undefined;
+    return err instanceof Sn24SettingsError || err instanceof FocusError ? err.message : undefined;
   }
 }
 

@@ -1,10 +1,13 @@
+import type { ChainClient } from '@taonode/chain';
 import {
   expandRegistryArgs,
   loadSubnetRegistry,
+  type ProvisionedSubnet,
   type Role,
   registryScript,
   roleLaunch,
 } from '@taonode/neuron';
+import { startSn24FocusDemo } from './sn24FocusDemo.js';
 
 /** How to start one process: a script, node's flags for it, its arguments. */
 export interface Launch {
@@ -30,7 +33,30 @@ export interface DemoSubnet {
    * circuits once instead of in every daemon at the same time); a non-zero exit fails the demo.
    */
   prepare?: () => Launch;
+  /** A side show started before the daemons (e.g. SN24's Focus marketplace), run once weights are on chain. */
+  extras?: () => Promise<DemoExtras>;
 }
+
+export interface DemoExtras {
+  /** Appended to the validator's flags. */
+  validatorArgs: string[];
+  afterWeights(ctx: {
+    client: ChainClient;
+    subnet: ProvisionedSubnet;
+    /** The validator's current scores (its state file), by uid. */
+    scores: () => Promise<number[]>;
+    out: (line: string) => void;
+    deadline: number;
+    workDir: string;
+    validatorLog: string;
+  }): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The demo's code hooks, by registry id (the registry itself is JSON, read without a build). */
+const DEMO_EXTRAS: Readonly<Partial<Record<string, () => Promise<DemoExtras>>>> = {
+  sn24: startSn24FocusDemo,
+};
 
 let cached: readonly DemoSubnet[] | undefined;
 
@@ -46,6 +72,7 @@ export function demoSubnets(): readonly DemoSubnet[] {
     .map((s) => {
       const demo = s.demo!;
       const prepare = demo.prepare;
+      const extras = DEMO_EXTRAS[s.id];
       return {
         id: s.id,
         title: s.title,
@@ -63,6 +90,7 @@ export function demoSubnets(): readonly DemoSubnet[] {
               }),
             }
           : {}),
+        ...(extras ? { extras } : {}),
       };
     });
   return cached;

@@ -11,7 +11,7 @@ import {
   type ProvisionedSubnet,
   provisionSubnet,
 } from '@taonode/neuron';
-import { type DemoSubnet, demoSubnets } from './demoSubnets.js';
+import { type DemoExtras, type DemoSubnet, demoSubnets } from './demoSubnets.js';
 import { type DemoRow, formatDemoTable } from './demoTable.js';
 import { readChainWeights } from './readChainWeights.js';
 
@@ -32,6 +32,7 @@ interface RunningSubnet {
   provisioned: ProvisionedSubnet;
   daemons: DaemonProcess[];
   validatorStateDir: string;
+  extras?: DemoExtras;
 }
 
 /** Local chain → subnets → registered, staked neurons → daemons → weights on chain → table. */
@@ -52,6 +53,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   const cleanup = async () => {
     await Promise.all([...prepares.values()].map((p) => p.stop()));
     await Promise.all(subnets.flatMap((s) => s.daemons.map((d) => d.stop())));
+    await Promise.all(subnets.map((s) => s.extras?.close()));
     await client?.close();
     await localnet?.close();
   };
@@ -69,7 +71,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         onProgress: (step) => out(`[${elapsed()}] ${def.id}: ${step}`),
       });
       await finishPrepare(def, prepares.get(def.id), (step) => out(`[${elapsed()}] ${def.id}: ${step}`));
-      subnets.push(await launch(def, provisioned, localnet.url, workDir, repoRoot));
+      const extras = await def.extras?.();
+      subnets.push({ ...(await launch(def, provisioned, localnet.url, workDir, repoRoot, extras)), extras });
       out(`[${elapsed()}] ${def.id}: daemons started (logs in ${join(workDir, 'logs')})`);
     }
     out(
@@ -84,6 +87,17 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     out('');
     out(formatDemoTable(rows));
     out('');
+    for (const s of subnets) {
+      await s.extras?.afterWeights({
+        client,
+        subnet: s.provisioned,
+        scores: () => validatorScores(s),
+        out: (line) => out(`[${elapsed()}] ${s.def.id}: ${line}`),
+        deadline,
+        workDir,
+        validatorLog: join(workDir, 'logs', `${s.def.id}-validator.log`),
+      });
+    }
     out(`demo finished in ${elapsed()}`);
     if (options.keep) {
       out(
@@ -142,6 +156,7 @@ async function launch(
   endpoint: string,
   workDir: string,
   repoRoot: string,
+  extras: DemoExtras | undefined,
 ): Promise<RunningSubnet> {
   const common = (name: string) =>
     neuronArgs({ subnet: p, hotkey: name, endpoint, stateDir: join(workDir, 'state', def.id, name) });
@@ -161,6 +176,7 @@ async function launch(
             '4',
             '--neuron.moving_average_alpha',
             '0.3',
+            ...(extras?.validatorArgs ?? []),
           ]
         : [
             ...launch.args,
@@ -195,11 +211,7 @@ async function waitForWeights(client: ChainClient, s: RunningSubnet, deadline: n
       () => new Map(),
     );
     if (miners.every((m) => (weights.get(m.uid) ?? 0) > 0)) {
-      const state = await loadValidatorState(s.validatorStateDir, {
-        netuid: s.provisioned.netuid,
-        hotkey: validator.hotkey,
-      });
-      const scores = state.kind === 'loaded' ? state.state.scores : [];
+      const scores = await validatorScores(s);
       const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
       return s.provisioned.neurons.map((n) => ({
         subnet: s.def.id,
@@ -214,4 +226,14 @@ async function waitForWeights(client: ChainClient, s: RunningSubnet, deadline: n
     if (Date.now() > deadline) throw new Error(`no weights from ${s.def.id}'s validator before the timeout`);
     await sleep(2_000);
   }
+}
+
+/** The validator's scores from its state file (empty before its first step). */
+async function validatorScores(s: RunningSubnet): Promise<number[]> {
+  const validator = s.provisioned.neurons.find((n) => n.role === 'validator')!;
+  const state = await loadValidatorState(s.validatorStateDir, {
+    netuid: s.provisioned.netuid,
+    hotkey: validator.hotkey,
+  });
+  return state.kind === 'loaded' ? state.state.scores : [];
 }
