@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { exitNotImplemented } from '@taonode/neuron';
+import { runSubnet } from '@taonode/neuron';
+import { sn30Plugin } from '@taonode/sn30';
 
-// The SN30 package (packages/sn30) has not landed yet. When it does, this becomes:
-//   process.exitCode = await runNeuron({ app: 'sn30-validator', role: 'validator', plugin: sn30, argv: process.argv.slice(2) });
-process.exitCode = exitNotImplemented('sn30-validator', 'SN30');
+// The whole app. The exit belongs here: under pm2 a process that only sets process.exitCode may never end.
+process.exit(await runSubnet(sn30Plugin, 'validator'));

@@ -1,3 +1,9 @@
+// Daemons (the neuron-runtime plug-in)
+export { createSn30Miner, generatorUrls } from './daemon/createSn30Miner.js';
+export { createSn30Validator, type Sn30Round } from './daemon/createSn30Validator.js';
+export { type Sn30Options, sn30Options } from './daemon/sn30Options.js';
+export { SN30_WEIGHTS_VERSION, sn30ConfigProblem, sn30Plugin } from './daemon/sn30Plugin.js';
+export { outcomeReward, type Sn30Reward, sn30Scoring, stressComponents } from './daemon/sn30Scoring.js';
 export * from './errors.js';
 // Gateway (user requests on the validator)
 export {

@@ -1,4 +1,5 @@
 import { ApiPromise } from '@polkadot/api';
+import { withTimeout } from '@taonode/kit';
 import {
   ChainDisconnectedError,
   ChainError,
@@ -75,6 +76,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ChainClient
     await withTimeout(
       api.isReadyOrError,
       connectTimeoutMs,
+      'connect',
       () => new ChainTimeoutError('connect', connectTimeoutMs, endpoint),
     );
   } catch (error) {
@@ -104,7 +106,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ChainClient
     async request<T>(what: string, run: (api: ApiPromise) => Promise<T>, limit = timeoutMs): Promise<T> {
       if (!provider.isConnected) throw new ChainDisconnectedError(endpoint);
       try {
-        return await withTimeout(run(api), limit, () => new ChainTimeoutError(what, limit, endpoint));
+        return await withTimeout(run(api), limit, what, () => new ChainTimeoutError(what, limit, endpoint));
       } catch (error) {
         throw mapError(error, endpoint, what);
       }
@@ -174,20 +176,4 @@ export function mapError(error: unknown, endpoint: string, what = 'rpc request')
     return new ChainTimeoutError(what, Math.round(Number(providerTimeout[1]) * 1000), endpoint);
   }
   return error instanceof Error ? error : new Error(message);
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

@@ -27,5 +27,5 @@ export {
 export { checkForkUrl, fetchForkCode, forkImportStorage } from './fork.js';
 export { buildRawSpec, deriveRawSpec, mergePatch, type RunTask } from './genesisBuilder.js';
 export { loadChopsticks } from './loadChopsticks.js';
-export { findRepoRoot, findSharedDir } from './sharedDir.js';
+export { findSharedDir } from './sharedDir.js';
 export { type BlockMode, type Localnet, type StartLocalnetOptions, startLocalnet } from './startLocalnet.js';

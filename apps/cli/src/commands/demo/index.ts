@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { DEMO_SUBNETS } from './demoSubnets.js';
+import { demoSubnets } from './demoSubnets.js';
 import { prepareDemo } from './prepareDemo.js';
 import { runDemo } from './runDemo.js';
 
@@ -15,11 +15,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--miners <n>', 'miners per subnet', parsePositive, 2)
     .option('--timeout <seconds>', 'give up after this long', parsePositive, 600)
     .option('--dir <path>', 'keep wallets, state and logs in this folder (default: a temp folder, removed)')
-    .option(
-      '--subnets <ids>',
-      `comma-separated subnets to run (default: all of ${DEMO_SUBNETS.map((s) => s.id).join(', ')})`,
-      parseSubnets,
-    )
+    .option('--subnets <ids>', `comma-separated subnets to run (default: all of ${demoIds()})`, parseSubnets)
     .option(
       '--prepare-only',
       "only make the chosen subnets' local test inputs (SN2 test circuits, SN24 tiny models and videos) and exit",
@@ -35,7 +31,7 @@ export function registerDemoCommand(program: Command): void {
       }) => {
         const out = (line: string) => process.stdout.write(`${line}\n`);
         if (opts.prepareOnly) {
-          const chosen = DEMO_SUBNETS.filter((d) => opts.subnets?.includes(d.id) ?? true);
+          const chosen = demoSubnets().filter((d) => opts.subnets?.includes(d.id) ?? true);
           process.exitCode = await prepareDemo(chosen, out);
           return;
         }
@@ -58,6 +54,17 @@ export function registerDemoCommand(program: Command): void {
     );
 }
 
+/** The demo's subnet ids for --help; the registry is read when the demo runs, so a problem shows there. */
+function demoIds(): string {
+  try {
+    return demoSubnets()
+      .map((s) => s.id)
+      .join(', ');
+  } catch {
+    return 'config/subnets.json';
+  }
+}
+
 function parsePositive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
@@ -65,7 +72,7 @@ function parsePositive(value: string): number {
 }
 
 function parseSubnets(value: string): string[] {
-  const known = DEMO_SUBNETS.map((s) => s.id);
+  const known = demoSubnets().map((s) => s.id);
   const ids = value
     .split(',')
     .map((s) => s.trim())

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { findRepoRoot } from '@taonode/chain';
+import { findRepoRoot } from '@taonode/kit';
 import type { DemoSubnet } from './demoSubnets.js';
 
 /**
