@@ -46,15 +46,6 @@ export async function createSn30Miner({
     generators = [new RandomLatentsGenerator(model)];
   } else if (urls.length > 0) {
     generators = urls.map((u) => new RemoteGenerator(new GeneratorClient(u)));
-    for (const g of generators) {
-      // A generator down at start is fine (the pool retries it); one on another model is a mistake.
-      const theirs = await g.model().catch(() => undefined);
-      if (theirs !== undefined && theirs !== model)
-        logger.warn(
-          { generator: g.name, model: theirs, expected: model },
-          'SN30 generator runs another model',
-        );
-    }
   } else {
     pipeline = await SdxlPipeline.load(wanted, {
       device: options.inferenceDevice,
@@ -72,6 +63,18 @@ export async function createSn30Miner({
     generators = [new LocalGenerator(service, model)];
   }
   const pool = new GeneratorPool({ generators, log });
+  if (urls.length > 0 && options.testCheater === 0) {
+    // The generators' own model, as the pool agreed on it (one on another model is left out); a
+    // generator down at start is fine, the pool probes it until it answers.
+    const theirs = await pool.model().catch(() => undefined);
+    if (theirs === undefined) logger.warn({ generators: urls }, 'no SN30 generator answered yet');
+    else if (theirs !== model)
+      logger.warn(
+        { model: theirs, configured: model },
+        'SN30 generators run another model than --sn30.model',
+      );
+    model = theirs ?? model;
+  }
   const store = new ResultStore({ maxBytes: options.storeMb * 1024 * 1024 });
   const handlers = minerHandlers({
     pool,
