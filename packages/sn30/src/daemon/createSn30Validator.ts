@@ -254,7 +254,8 @@ export async function createSn30Validator(
           stress: outcome,
           components: { ...prior?.components, ...components },
         });
-        const rpm = typeof components.rpm === 'number' && !components.cheater ? components.rpm : 0;
+        // Only miners whose test earned something get users (a zero-similarity miner is fast at nothing).
+        const rpm = typeof components.rpm === 'number' && reward > 0 ? components.rpm : 0;
         await ratesSlot.set({ ...ratesSlot.value, [hotkey]: rpm });
       }
       // The tally and the finished test are cleared here; the runtime writes the metrics right after.
