@@ -256,7 +256,7 @@ export async function createSn30Validator(
         });
         // Only miners whose test earned something get users (a zero-similarity miner is fast at nothing).
         const rpm = typeof components.rpm === 'number' && reward > 0 ? components.rpm : 0;
-        await ratesSlot.set({ ...ratesSlot.value, [hotkey]: rpm });
+        if (outcome.kind !== 'discarded') await ratesSlot.set({ ...ratesSlot.value, [hotkey]: rpm });
       }
       // The tally and the finished test are cleared here; the runtime writes the metrics right after.
       if (Object.keys(tally).length > 0) await tallySlot.set({});
