@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TaonodeError } from '@taonode/kit';
 import sharp from 'sharp';
 import { z } from 'zod';
 import { GenerationInputError } from '../errors.js';
@@ -50,14 +51,14 @@ export interface GatewayServer {
   close(): Promise<void>;
 }
 
-class HttpFailure extends Error {
+class HttpFailure extends TaonodeError {
   constructor(
     readonly status: number,
-    readonly code: string,
+    code: string,
     message: string,
-    readonly hint: string,
+    hint: string,
   ) {
-    super(message);
+    super(message, { code, hint });
   }
 }
 
@@ -181,7 +182,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       let f: { status: number; code: string; message: string; hint: string };
-      if (err instanceof HttpFailure) f = err;
+      if (err instanceof HttpFailure)
+        f = { status: err.status, code: err.code, message: err.message, hint: err.hint ?? '' };
       else if (err instanceof GenerationInputError)
         f = { status: 400, code: err.code, message: err.message, hint: err.hint ?? '' };
       else if (err instanceof UserRequestError)
