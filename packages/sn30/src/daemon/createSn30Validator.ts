@@ -63,7 +63,7 @@ const userTallySchema = z.record(
 export async function createSn30Validator(
   ctx: PluginContext<Sn30Options>,
 ): Promise<ValidatorHooks<Dendrite, Sn30Round, Sn30Reward, Sn30Metrics>> {
-  const { options, logger, state, chain } = ctx;
+  const { options, logger, state, chain, figures } = ctx;
   const log = pinoLog(logger);
   const choice = await sn30ModelChoice(options.model);
   const minSize = choice.minSize ?? SN30_SIZE.min;
@@ -105,6 +105,7 @@ export async function createSn30Validator(
   let lastInfoBlock = Number.NEGATIVE_INFINITY;
 
   const recordUser = (o: UserOutcome) => {
+    figures.add(o.ok ? 'user_results_ok' : 'user_results_failed');
     void tallySlot.update((t) => {
       const cur = t[o.miner.hotkey] ?? { uid: o.miner.uid, successes: 0, failures: 0, cheater: false };
       return {
@@ -245,6 +246,8 @@ export async function createSn30Validator(
         const reward = outcomeReward(outcome, now, policy);
         const components = stressComponents(outcome);
         logger.info({ uid, hotkey, reward, ...components }, 'SN30 stress test');
+        figures.add('stress_tests');
+        if (outcome.kind === 'failed' && outcome.cheater) figures.add('cheaters_caught');
         const prior = rewards.get(uid);
         rewards.set(uid, {
           ...prior,
