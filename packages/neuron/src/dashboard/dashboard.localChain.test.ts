@@ -275,6 +275,10 @@ describe.skipIf('skip' in browserFound)('dashboards of daemons on a local chain,
       expect(rows).toEqual(requests.callers.map((c) => c.hotkey));
       expect(rows).toContain(validatorHotkey);
       expect(rows).toContain(HOSTILE[0]);
+      // The subnet's own figure (the test subnet counts its answers) is listed and plotted.
+      const figures = await api<{ latest: { key: string; value: unknown }[] }>(url, 'figures');
+      expect(figures.latest.find((f) => f.key === 'answers')?.value).toBeGreaterThan(0);
+      expect(await page.textContent('dl.figures')).toContain('answers');
       // Live: the validator keeps querying; the request counter moves without a reload.
       const count = await page.textContent('[data-card="requests"]');
       await page.waitForFunction(
