@@ -89,6 +89,15 @@ export {
 export { type UploadFolderArgs, uploadModelFolder } from './hub/hubUpload.js';
 export { type CachedModel, ModelCache, type ModelLease } from './hub/modelCache.js';
 export {
+  COMMITMENT_STATES,
+  type CommitmentState,
+  type LastCommit,
+  type MinerChain,
+  type MinerCommitmentStatus,
+  MinerCommitmentWatch,
+  type MinerWatchSettings,
+} from './miner/commitmentWatch.js';
+export {
   DEFAULT_POOL_OPTIONS,
   type PoolWeightOptions,
   poolWeights,
@@ -127,3 +136,15 @@ export {
   type SubmitStep,
   submitModel,
 } from './submit/submitModel.js';
+export { seedBlockOf } from './validator/roundSeed.js';
+export type { Sn21Logger } from './validator/sn21Logger.js';
+export {
+  type EvaluationReport,
+  type Sn21ChainReads,
+  type Sn21ValidatorDeps,
+  Sn21ValidatorEngine,
+  type Sn21ValidatorSettings,
+  type StepInput,
+  type StepReport,
+} from './validator/validatorEngine.js';
+export { sn21WeightRound } from './validator/weightRound.js';
