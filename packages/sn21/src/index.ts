@@ -1,3 +1,4 @@
+export { sn21ChainReads, sn21MinerChain } from './chain/chainAccess.js';
 export {
   buildModelCommitment,
   commitmentRepo,
