@@ -119,6 +119,7 @@ export {
   REPUTATION_START,
   recordFailure,
   recordScore,
+  reputationsForEpoch,
   type Sn21State,
   type SyncResult,
   sn21StateSchema,
@@ -139,6 +140,16 @@ export {
 } from './submit/submitModel.js';
 export { seedBlockOf } from './validator/roundSeed.js';
 export type { Sn21Logger } from './validator/sn21Logger.js';
+export {
+  resolveBurnUid,
+  type Sn21Entry,
+  type Sn21Reward,
+  type Sn21Scores,
+  type Sn21StrategyOptions,
+  sn21Rewards,
+  sn21ScoresSchema,
+  sn21ScoringStrategy,
+} from './validator/sn21Scoring.js';
 export {
   type EvaluationReport,
   type Sn21ChainReads,
