@@ -4,7 +4,7 @@
 // (`ensureTinyImageBind` from @taonode/inference/testing), so running this by hand is optional.
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { defaultTinyModelDir, ensureTinyImageBind } from '../../packages/inference/src/testing/index.js';
+import { defaultTinyModelDir, ensureTinyImageBind } from '@taonode/inference/testing';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: defaultTinyModelDir() } } });
 const paths = await ensureTinyImageBind(values.out);

@@ -4,7 +4,7 @@
 // Usage: pnpm exec tsx --conditions=@taonode/source scripts/models/generateTinySdxlModels.ts [--out <dir>]
 // Default output: .cache/models/tiny-sdxl-v1/ (git-ignored). Tests call the same generator.
 import { parseArgs } from 'node:util';
-import { defaultTinySdxlDir, tinySdxlManifest } from '../../packages/diffusion/src/testing/index.js';
+import { defaultTinySdxlDir, tinySdxlManifest } from '@taonode/diffusion/testing';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: defaultTinySdxlDir() } } });
 console.log(JSON.stringify(await tinySdxlManifest('plain', values.out), null, 2));

@@ -6,12 +6,8 @@
 // (`ensureTinySn21Models` from @taonode/sn21/testing), so running this by hand is optional.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  defaultTinySn21Dir,
-  ensureTinySn21Models,
-  testDatasetFiles,
-} from '../../packages/sn21/src/testing/index.js';
-import { writeFileAtomic } from '../../packages/wallet/src/index.js';
+import { writeFileAtomic } from '@taonode/kit';
+import { defaultTinySn21Dir, ensureTinySn21Models, testDatasetFiles } from '@taonode/sn21/testing';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: defaultTinySn21Dir() } } });
 const out = values.out;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
+import { runProgram } from './io/runProgram.js';
 import { buildProgram } from './program.js';
 
-const program = buildProgram();
-await program.parseAsync(process.argv);
+await runProgram(await buildProgram(process.argv.slice(2)), process.argv);

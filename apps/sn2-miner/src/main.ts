@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { runSn2 } from '@taonode/sn2';
+import { runSubnet } from '@taonode/neuron';
+import { sn2Plugin } from '@taonode/sn2';
 
-// Explicit exit: a websocket client may keep reconnect timers alive after a clean stop.
-process.exit(await runSn2('miner', process.argv.slice(2), process.env));
+// The whole app. The exit belongs here: under pm2 a process that only sets process.exitCode may never end.
+process.exit(await runSubnet(sn2Plugin, 'miner'));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { exitNotImplemented } from '@taonode/neuron';
+import { pendingSubnet, runSubnet } from '@taonode/neuron';
 
-// The SN21 package (packages/sn21) has not landed yet. When it does, this becomes:
-//   process.exitCode = await runNeuron({ app: 'sn21-miner', role: 'miner', plugin: sn21, argv: process.argv.slice(2) });
-process.exitCode = exitNotImplemented('sn21-miner', 'SN21');
+// The SN21 package has not landed: --help and --version work, anything else says so and exits 78
+// (pm2 leaves the app stopped). When it lands this becomes: runSubnet(sn21Plugin, 'miner').
+process.exit(await runSubnet(pendingSubnet('sn21', 'SN21'), 'miner'));

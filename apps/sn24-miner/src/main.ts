@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { runSn24 } from '@taonode/sn24';
+import { runSubnet } from '@taonode/neuron';
+import { sn24Plugin } from '@taonode/sn24';
 
-// Explicit exit: a websocket client may keep reconnect timers alive after a clean stop.
-process.exit(await runSn24('miner', process.argv.slice(2), process.env));
+// The whole app. The exit belongs here: under pm2 a process that only sets process.exitCode may never end.
+process.exit(await runSubnet(sn24Plugin, 'miner'));

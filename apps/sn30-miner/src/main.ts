@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { exitNotImplemented } from '@taonode/neuron';
+import { pendingSubnet, runSubnet } from '@taonode/neuron';
 
-// The SN30 package (packages/sn30) has not landed yet. When it does, this becomes:
-//   process.exitCode = await runNeuron({ app: 'sn30-miner', role: 'miner', plugin: sn30, argv: process.argv.slice(2) });
-process.exitCode = exitNotImplemented('sn30-miner', 'SN30');
+// The SN30 package has not landed: --help and --version work, anything else says so and exits 78
+// (pm2 leaves the app stopped). When it lands this becomes: runSubnet(sn30Plugin, 'miner').
+process.exit(await runSubnet(pendingSubnet('sn30', 'SN30'), 'miner'));

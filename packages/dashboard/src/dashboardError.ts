@@ -1,14 +1,8 @@
-/**
- * The dashboard's one error class: a short message plus details. It will extend the shared error base
- * once the leaf helpers package lands; until then it stands on `Error` alone.
- */
-export class DashboardError extends Error {
-  override readonly name = 'DashboardError';
+import { TaonodeError } from '@taonode/kit';
 
-  constructor(
-    message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
+/** The dashboard's one error class: a short message plus details, on the shared error base. */
+export class DashboardError extends TaonodeError {
+  constructor(message: string, details: Readonly<Record<string, unknown>> = {}) {
+    super(message, { details: { ...details } });
   }
 }

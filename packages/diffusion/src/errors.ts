@@ -1,25 +1,10 @@
+import { CodedError } from '@taonode/kit';
+
 /**
  * Every failure the diffusion package reports on purpose: a short message, a stable `code` and a
- * `hint` with what to do. One file so it can be re-based on the shared error class later.
+ * `hint` with what to do. On the shared error base (`TaonodeError`).
  */
-export class DiffusionError extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(
-    code: string,
-    message: string,
-    hint?: string,
-    options?: { cause?: unknown; details?: Record<string, unknown> },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    this.hint = hint;
-    this.details = options?.details;
-  }
-}
+export class DiffusionError extends CodedError {}
 
 /** A generation request the engine cannot run (size, steps, guidance, seed out of range). */
 export class DiffusionInputError extends DiffusionError {

@@ -1,18 +1,10 @@
+import { CodedError } from '@taonode/kit';
+
 /**
  * Every failure the inference package reports on purpose: a short message saying what went wrong,
  * a stable `code` for machine output and a `hint` saying what the operator can do about it.
  */
-export class InferenceError extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
-
-  constructor(code: string, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    this.hint = hint;
-  }
-}
+export class InferenceError extends CodedError {}
 
 /** A requested execution provider (cuda, coreml) cannot be loaded on this machine. */
 export class ProviderUnavailableError extends InferenceError {

@@ -1,8 +1,7 @@
 // Session load and batched throughput of the tiny ImageBind stand-ins on this machine (CPU unless
 // TAONODE_BENCH_DEVICE says otherwise). Writes bench/results/inference-tiny-imagebind.json.
 import { loadavg } from 'node:os';
-import { writeBenchResult } from '../../../scripts/lib/benchResult.js';
-import { median } from '../../../scripts/lib/benchStats.js';
+import { median, writeBenchResult } from '@taonode/bench';
 import { createSession } from './createSession.js';
 import type { Device } from './device.js';
 import { runBatched } from './runBatched.js';

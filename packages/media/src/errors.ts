@@ -1,19 +1,11 @@
+import { CodedError } from '@taonode/kit';
+
 /**
  * Every failure the media package reports on purpose: a short message, a stable `code`, and a
  * `hint` with what the operator can do. A bad or unreachable video is an error value for the
  * caller to score, never a crash.
  */
-export class MediaError extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
-
-  constructor(code: string, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    this.hint = hint;
-  }
-}
+export class MediaError extends CodedError {}
 
 /** ffmpeg/ffprobe is missing or does not run; raised at start-up by `createFfmpeg`. */
 export class FfmpegNotFoundError extends MediaError {

@@ -10,7 +10,6 @@ export {
   probeMedia,
   type VideoStreamInfo,
 } from './ffmpeg/probeMedia.js';
-export { type ProcessResult, runProcess } from './ffmpeg/runProcess.js';
 export { AUDIO_SETTINGS, type AudioInput, loadAudioInput, melClips } from './imagebind/audioTransform.js';
 export { resizeBilinear, shortSideSize } from './imagebind/bilinearResize.js';
 export { clipFrameIndices, clipTimepoints } from './imagebind/clipTimepoints.js';

@@ -8,16 +8,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type ChainClient,
-  connect,
-  findRepoRoot,
-  getMetagraph,
-  type Localnet,
-  startLocalnet,
-} from '@taonode/chain';
+import { type ChainClient, connect, getMetagraph, type Localnet, startLocalnet } from '@taonode/chain';
+import { findRepoRoot, sleep } from '@taonode/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep } from './lifecycle/sleep.js';
+import { loadValidatorState } from './state/stateFile.js';
 import { healthOf, reconnectedAfter } from './testing/daemonLog.js';
 import type { DaemonProcess } from './testing/daemonProcess.js';
 import { freePort } from './testing/freePort.js';
@@ -28,7 +22,6 @@ import { type ProvisionedSubnet, provisionSubnet } from './testing/provisionSubn
 import { readJsonLog } from './testing/readJsonLog.js';
 import { waitFor } from './testing/waitFor.js';
 import { weightsSetBlocks } from './testing/weightsSetBlocks.js';
-import { loadValidatorState } from './validator/validatorState.js';
 
 const MINUTE = 60_000;
 let localnet: Localnet;
@@ -271,7 +264,7 @@ describe('pm2 start ecosystem.config.js', () => {
       // Not implemented yet: exit 78 is in stop_exit_codes, so pm2 does not restart them in a loop.
       for (const name of notYet) {
         const app = byName.get(name)!;
-        expect(app).toMatchObject({ status: 'stopped', restarts: 0 });
+        expect(app).toMatchObject({ status: 'stopped', restarts: 0, exitCode: 78 });
         const out = await readFile(app.outLog, 'utf8').catch(() => '');
         const err = await readFile(app.outLog.replace(/-out\.log$/, '-error.log'), 'utf8').catch(() => '');
         expect(out + err).toMatch(new RegExp(`${name}: not implemented yet`));

@@ -1,8 +1,7 @@
 // Groth16 prove time and constraint count per circuit: the PoW incentive at batch 2 (the demo's)
 // and 16, the MLP, and the constraint count of the production batch 256 (compiled only: it needs a
 // 2^19 ptau and ../shared/zk has 2^16, see docs/sn2.md).
-import { writeBenchResult } from '../../../scripts/lib/benchResult.js';
-import { median } from '../../../scripts/lib/benchStats.js';
+import { median, writeBenchResult } from '@taonode/bench';
 import { mlpCircuit, powCircuit } from './circuits/catalog.js';
 import type { CircuitDefinition } from './circuits/definition.js';
 import { generateMlpInputs } from './inputs/mlpInputs.js';

@@ -1,3 +1,5 @@
+import { TaonodeError } from '@taonode/kit';
+
 /**
  * What a validator does about a failure:
  * - `retry`: our side or the network failed (hub unreachable, no dataset rows); keep the model's
@@ -16,15 +18,12 @@ export const FAILED_SCORE = 0;
 
 /**
  * The one error base of the SN21 package: a short message, a stable `code`, what to do about it
- * (`disposition`, and the score a penalty sets), plus structured details for logs. Kept in this one
- * file so it can later derive from the shared error base without touching the subclasses.
+ * (`disposition`, and the score a penalty sets), plus structured details for logs; on the shared
+ * error base (`TaonodeError`).
  */
-export class Sn21Error extends Error {
-  readonly code: string;
+export class Sn21Error extends TaonodeError {
   readonly disposition: Disposition;
   readonly penaltyScore: number | undefined;
-  readonly hint: string | undefined;
-  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(
     code: string,
@@ -37,14 +36,10 @@ export class Sn21Error extends Error {
       cause?: unknown;
     },
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
-    this.code = code;
+    super(message, { code, hint: options.hint, details: options.details, cause: options.cause });
     this.disposition = options.disposition;
     this.penaltyScore =
       options.disposition === 'penalty' ? (options.penaltyScore ?? FAILED_SCORE) : undefined;
-    this.hint = options.hint;
-    this.details = options.details ?? {};
   }
 }
 

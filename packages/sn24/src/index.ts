@@ -1,9 +1,8 @@
 export { type ClipTimings, OnnxImageBind } from '@taonode/media';
 export * from './constants.js';
-export { sn24NeuronEntry } from './daemon/entry.js';
-export { runSn24, runSn24Neuron, sn24AppDefaults } from './daemon/runSn24Neuron.js';
-export { SN24_OPTIONS } from './daemon/sn24Options.js';
+export { type Sn24Options, sn24Options } from './daemon/sn24Options.js';
 export { sn24Plugin } from './daemon/sn24Plugin.js';
+export { SN24_LEGACY_STATE_FILE, sn24Scoring } from './daemon/sn24Scoring.js';
 export { acceptedVideoRecords, storeAcceptedVideos, VIDEO_DATASET_COLUMNS } from './dataset.js';
 export {
   type AnswerVideosOptions,

@@ -1,25 +1,10 @@
+import { CodedError } from '@taonode/kit';
+
 /**
  * Failures the SN30 package reports on purpose: short message, stable `code`, `hint` with the fix.
- * One file so it can be re-based on the shared error class later.
+ * On the shared error base (`TaonodeError`).
  */
-export class Sn30Error extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(
-    code: string,
-    message: string,
-    hint?: string,
-    options?: { cause?: unknown; details?: Record<string, unknown> },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    this.hint = hint;
-    this.details = options?.details;
-  }
-}
+export class Sn30Error extends CodedError {}
 
 /** A generation request outside what SN30 accepts (spec §4.2). */
 export class GenerationInputError extends Sn30Error {

@@ -1,20 +1,10 @@
+import { CodedError } from '@taonode/kit';
+
 /**
  * Every failure the wallet package reports on purpose. Messages say what is wrong and what to do,
  * and never contain a secret (mnemonic, password, seed, private key).
  */
-export class WalletError extends Error {
-  /** Short machine-readable code, stable across releases (e.g. for `--json` output). */
-  readonly code: string;
-  /** What the user can do about it; printed by the CLI after the message. */
-  readonly hint: string | undefined;
-
-  constructor(code: string, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-    this.hint = hint;
-  }
-}
+export class WalletError extends CodedError {}
 
 export class InvalidAddressError extends WalletError {
   constructor(detail: string) {

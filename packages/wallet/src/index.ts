@@ -1,4 +1,3 @@
-export { writeFileAtomic } from './atomicWrite.js';
 export { encodeEnvPassword, envPasswordVariable, readEnvPassword } from './envPassword.js';
 export * from './errors.js';
 export { argon2iKdf, type Kdf, NACL_MEMLIMIT, NACL_OPSLIMIT, NACL_SALT } from './kdf.js';
@@ -38,4 +37,9 @@ export {
   Wallet,
   type WalletOptions,
 } from './wallet.js';
-export { DEFAULT_HOTKEY_NAME, DEFAULT_WALLET_NAME, defaultWalletPath, expandHome } from './walletPath.js';
+export {
+  assertValidName,
+  DEFAULT_HOTKEY_NAME,
+  DEFAULT_WALLET_NAME,
+  defaultWalletPath,
+} from './walletPath.js';

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeBenchResult } from '../../../scripts/lib/benchResult.js';
+import { writeBenchResult } from '@taonode/bench';
 import { argon2iKdf, sodiumArgon2iKdf } from './kdf.js';
 import { readKeyfile, writeKeyfile } from './keyfile.js';
 import { Keypair } from './keypair.js';

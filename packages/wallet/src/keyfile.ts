@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
-import { writeFileAtomic } from './atomicWrite.js';
+import { FileExistsError, writeFileAtomic } from '@taonode/kit';
 import { readEnvPassword } from './envPassword.js';
 import {
+  KeyfileExistsError,
   KeyfileNotFoundError,
   KeyfilePermissionsError,
   KeyfileTruncatedError,
@@ -100,6 +101,8 @@ export async function writeKeyfile(
     options.password === undefined ? json : await naclEncrypt(json, options.password, { kdf: options.kdf });
   try {
     await writeFileAtomic(file, data, { overwrite: options.overwrite });
+  } catch (err) {
+    throw err instanceof FileExistsError ? new KeyfileExistsError(file) : err;
   } finally {
     json.fill(0); // best effort: do not leave the plaintext secret in this buffer
   }

@@ -1,8 +1,7 @@
 // sr25519 sign/verify throughput: our WASM path (Keypair / verifySignature) vs util-crypto's
 // pure-JS path (@scure/sr25519), on a dendrite-sized message.
 import { cryptoWaitReady, sr25519PairFromSeed, sr25519Sign, sr25519Verify } from '@polkadot/util-crypto';
-import { writeBenchResult } from '../../../scripts/lib/benchResult.js';
-import { median } from '../../../scripts/lib/benchStats.js';
+import { median, writeBenchResult } from '@taonode/bench';
 import { Keypair } from './keypair.js';
 import { verifySignature } from './verifySignature.js';
 

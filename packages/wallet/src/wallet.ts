@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { expandHome } from '@taonode/kit';
 import { KeyfileExistsError, WalletNotFoundError } from './errors.js';
 import type { Kdf } from './kdf.js';
 import { type PasswordProvider, readKeyfile, readKeyfileBytes, writeKeyfile } from './keyfile.js';
@@ -12,7 +13,6 @@ import {
   DEFAULT_HOTKEY_NAME,
   DEFAULT_WALLET_NAME,
   defaultWalletPath,
-  expandHome,
 } from './walletPath.js';
 
 export interface WalletOptions {
@@ -71,7 +71,7 @@ export class Wallet {
   constructor(options: WalletOptions = {}) {
     this.name = assertValidName('wallet', options.name ?? DEFAULT_WALLET_NAME);
     this.hotkeyName = assertValidName('hotkey', options.hotkey ?? DEFAULT_HOTKEY_NAME);
-    this.path = options.path !== undefined ? resolve(expandHome(options.path)) : defaultWalletPath();
+    this.path = options.path !== undefined ? expandHome(options.path) : defaultWalletPath();
     this.#kdf = options.kdf;
   }
 
@@ -233,7 +233,7 @@ export class Wallet {
 
 /** Wallet folder names under `path` (those holding a coldkey or coldkeypub.txt), sorted. */
 export async function listWallets(path: string = defaultWalletPath()): Promise<string[]> {
-  const root = resolve(expandHome(path));
+  const root = expandHome(path);
   let entries: string[];
   try {
     entries = await readdir(root);

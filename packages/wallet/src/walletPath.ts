@@ -1,20 +1,13 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { expandHome } from '@taonode/kit';
 import { InvalidWalletNameError } from './errors.js';
 
 export const DEFAULT_WALLET_NAME = 'default';
 export const DEFAULT_HOTKEY_NAME = 'default';
 
-export function expandHome(path: string): string {
-  if (path === '~') return homedir();
-  if (path.startsWith('~/')) return join(homedir(), path.slice(2));
-  return path;
-}
-
 /** `BT_WALLET_PATH`, else `~/.bittensor/wallets` (same as btcli). */
 export function defaultWalletPath(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.BT_WALLET_PATH;
-  return resolve(expandHome(fromEnv !== undefined && fromEnv !== '' ? fromEnv : '~/.bittensor/wallets'));
+  return expandHome(fromEnv !== undefined && fromEnv !== '' ? fromEnv : '~/.bittensor/wallets');
 }
 
 /** Names become path segments: no separators, no leading dot, nothing that escapes the folder. */

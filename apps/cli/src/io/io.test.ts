@@ -111,7 +111,7 @@ describe('wallet options', () => {
     });
   });
 
-  it('addWalletOptions parses --wallet.* and btcli dash aliases', async () => {
+  it('addWalletOptions parses --wallet.* and btcli dash and underscore aliases', async () => {
     const program = new Command('t').exitOverride();
     let wallet: ReturnType<typeof loadWalletFromOptions> | undefined;
     addWalletOptions(program.command('x')).action((opts) => {
@@ -130,5 +130,21 @@ describe('wallet options', () => {
     ]);
     expect(wallet?.dir).toBe('/p/n');
     expect(wallet?.hotkeyFile()).toBe('/p/n/hotkeys/h');
+    const underscores = new Command('t').exitOverride();
+    addWalletOptions(underscores.command('x')).action((opts) => {
+      wallet = loadWalletFromOptions(opts);
+    });
+    await underscores.parseAsync([
+      'node',
+      't',
+      'x',
+      '--wallet_path',
+      '/q',
+      '--wallet_name',
+      'm',
+      '--wallet_hotkey',
+      'k',
+    ]);
+    expect(wallet?.hotkeyFile()).toBe('/q/m/hotkeys/k');
   });
 });

@@ -26,7 +26,7 @@ export function runCli(
     );
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
     });

@@ -3,7 +3,7 @@
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
+import { writeBenchResult } from '@taonode/bench';
 import { connect } from '../client/connect.js';
 import { encodeIp } from '../encoding/axonIp.js';
 import { createSubnet } from '../localnet/createSubnet.js';

@@ -40,4 +40,4 @@ export {
 } from './serveAxon.js';
 export { getCurrentBlock, type NewBlock, subscribeBlocks } from './subscribeBlocks.js';
 export { type TransferParams, transfer, transferCall } from './transfer.js';
-export { formatTao, RAO_PER_TAO, raoToTao, taoToRao, U16_MAX_FLOAT } from './units.js';
+export { formatAlpha, formatTao, RAO_PER_TAO, raoToTao, taoToRao, U16_MAX_FLOAT } from './units.js';

@@ -1,6 +1,7 @@
 import type { Registry } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
+import { TaonodeError } from '@taonode/kit';
 
 /**
  * A plain-JS SCALE decoder for runtime-API results, planned once per type from the live metadata.
@@ -14,7 +15,8 @@ import { encodeAddress } from '@polkadot/util-crypto';
 export type Decoded = number | bigint | boolean | string | null | Decoded[] | { [key: string]: Decoded };
 type Step = (r: Reader) => Decoded;
 
-export class UnsupportedScaleType extends Error {}
+/** A type the plain decoder cannot plan; the caller falls back to polkadot.js. */
+export class UnsupportedScaleType extends TaonodeError {}
 
 class Reader {
   offset = 0;

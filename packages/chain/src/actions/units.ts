@@ -18,9 +18,21 @@ export function taoToRao(tao: string | number): bigint {
   return BigInt(match[1]!) * RAO_PER_TAO + BigInt((match[2] ?? '').padEnd(9, '0'));
 }
 
-/** "1.500000000 τ"-style text with trailing zeros trimmed. */
+/** "1.5 τ": TAO from rao, trailing zeros trimmed. */
 export function formatTao(rao: bigint): string {
+  return `${decimalOf(rao)} τ`;
+}
+
+/**
+ * "674.25 α": a subnet's alpha from its rao (alpha has 9 decimals like TAO). Stake on a subnet is
+ * held in its alpha, not TAO: staking TAO swaps it into the subnet's pool, so the amounts differ.
+ */
+export function formatAlpha(rao: bigint): string {
+  return `${decimalOf(rao)} α`;
+}
+
+function decimalOf(rao: bigint): string {
   const whole = rao / RAO_PER_TAO;
   const frac = (rao % RAO_PER_TAO).toString().padStart(9, '0').replace(/0+$/, '');
-  return `${whole}${frac === '' ? '' : `.${frac}`} τ`;
+  return `${whole}${frac === '' ? '' : `.${frac}`}`;
 }

@@ -1,4 +1,5 @@
 import { WsProvider } from '@polkadot/rpc-provider';
+import { backoffDelay } from '@taonode/kit';
 
 export interface BackoffOptions {
   /** First retry delay; later ones double up to `maxDelayMs`. */
@@ -45,5 +46,5 @@ export class BackoffWsProvider extends WsProvider {
 
 /** Total wait before reconnect attempt `attempt` (0-based): initial × 2^attempt, capped. */
 export function reconnectDelay(attempt: number, options: BackoffOptions): number {
-  return Math.min(options.initialDelayMs * 2 ** attempt, options.maxDelayMs);
+  return backoffDelay(attempt, { initialMs: options.initialDelayMs, maxMs: options.maxDelayMs });
 }

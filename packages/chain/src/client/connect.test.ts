@@ -1,7 +1,7 @@
 import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ChainUnreachableError } from '../errors/chainError.js';
-import { connect, connectFailureReason } from './connect.js';
+import { ChainTimeoutError, ChainUnreachableError } from '../errors/chainError.js';
+import { connect, connectFailureReason, mapError } from './connect.js';
 
 /** A 127.0.0.1 port that nothing listens on: bound once by us, then released. */
 async function closedPort(): Promise<number> {
@@ -61,5 +61,26 @@ describe('connectFailureReason', () => {
     );
     expect(connectFailureReason({})).toBe('the websocket failed to open');
     expect(connectFailureReason(undefined)).toBe('the websocket failed to open');
+  });
+});
+
+describe('mapError', () => {
+  it("names the call and the provider's own limit when polkadot.js gives up on a request", () => {
+    const error = mapError(
+      new Error('No response received from RPC endpoint in 30s'),
+      'ws://127.0.0.1:9944',
+      'dev_newBlock',
+    );
+    expect(error).toBeInstanceOf(ChainTimeoutError);
+    expect(error.message).toBe('dev_newBlock did not answer within 30000 ms');
+    expect((error as ChainTimeoutError).details).toMatchObject({ timeoutMs: 30_000, what: 'dev_newBlock' });
+  });
+
+  it('keeps typed errors and maps socket drops', () => {
+    const typed = new ChainUnreachableError('ws://x', 'nope');
+    expect(mapError(typed, 'ws://x')).toBe(typed);
+    expect(mapError(new Error('disconnected from ws://x: 1006:: Abnormal Closure'), 'ws://x').name).toBe(
+      'ChainDisconnectedError',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { ApiPromise } from '@polkadot/api';
+import { withTimeout } from '@taonode/kit';
 import {
   ChainDisconnectedError,
   ChainError,
@@ -75,6 +76,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ChainClient
     await withTimeout(
       api.isReadyOrError,
       connectTimeoutMs,
+      'connect',
       () => new ChainTimeoutError('connect', connectTimeoutMs, endpoint),
     );
   } catch (error) {
@@ -104,9 +106,9 @@ export async function connect(options: ConnectOptions = {}): Promise<ChainClient
     async request<T>(what: string, run: (api: ApiPromise) => Promise<T>, limit = timeoutMs): Promise<T> {
       if (!provider.isConnected) throw new ChainDisconnectedError(endpoint);
       try {
-        return await withTimeout(run(api), limit, () => new ChainTimeoutError(what, limit, endpoint));
+        return await withTimeout(run(api), limit, what, () => new ChainTimeoutError(what, limit, endpoint));
       } catch (error) {
-        throw mapError(error, endpoint);
+        throw mapError(error, endpoint, what);
       }
     },
     rpc<T>(method: string, params: unknown[] = [], limit = timeoutMs): Promise<T> {
@@ -161,29 +163,17 @@ export function connectFailureReason(error: unknown): string {
 
 const DISCONNECT_PATTERNS = [/disconnected from/i, /not connected/i, /Abnormal Closure/i, /socket.*clos/i];
 
-/** Socket-level failures become ChainDisconnectedError; typed chain errors pass through untouched. */
-export function mapError(error: unknown, endpoint: string): Error {
+/**
+ * Socket-level failures become ChainDisconnectedError, the provider's own request timeout a
+ * ChainTimeoutError naming the call and the limit that fired; typed chain errors pass through.
+ */
+export function mapError(error: unknown, endpoint: string, what = 'rpc request'): Error {
   if (error instanceof ChainError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (DISCONNECT_PATTERNS.some((re) => re.test(message))) return new ChainDisconnectedError(endpoint, error);
-  if (/No response received from RPC endpoint/i.test(message)) {
-    return new ChainTimeoutError('rpc request', 0, endpoint);
+  const providerTimeout = /No response received from RPC endpoint in ([\d.]+)s/i.exec(message);
+  if (providerTimeout !== null) {
+    return new ChainTimeoutError(what, Math.round(Number(providerTimeout[1]) * 1000), endpoint);
   }
   return error instanceof Error ? error : new Error(message);
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

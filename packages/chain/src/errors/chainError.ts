@@ -1,26 +1,22 @@
+import { TaonodeError } from '@taonode/kit';
+
 /**
  * Base class of every error that comes from the chain or from talking to it. `name` is the
  * runtime's own error name (`SettingWeightsTooFast`, `InvalidIpAddress`, …) when the runtime
  * gave one, so callers can switch on it exactly as they would on the Python SDK's messages.
  */
-export class ChainError extends Error {
-  override readonly name: string;
+export class ChainError extends TaonodeError {
   /** Pallet that raised it (`SubtensorModule`, `Balances`, …); `pool` for transaction-pool refusals. */
   readonly pallet: string | undefined;
-  /** One line saying what to do about it. */
-  readonly hint: string | undefined;
-  readonly details: Record<string, unknown>;
 
   constructor(
     name: string,
     message: string,
     options: { pallet?: string; hint?: string; details?: Record<string, unknown>; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, { code: name, hint: options.hint, details: options.details, cause: options.cause });
     this.name = name;
     this.pallet = options.pallet;
-    this.hint = options.hint;
-    this.details = options.details ?? {};
   }
 }
 

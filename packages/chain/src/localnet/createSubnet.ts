@@ -4,7 +4,7 @@ import type { ChainClient } from '../client/connect.js';
 import { ChainError } from '../errors/chainError.js';
 import { signerAddress, type TxSigner, toKeyringPair } from '../tx/signer.js';
 import { findEvent, submitExtrinsic } from '../tx/submit.js';
-import { headNumber, setStorage } from './devRpc.js';
+import { headNumber, newBlocks, setStorage } from './devRpc.js';
 
 /** Hyperparameters a test or demo usually wants; each maps to one AdminUtils sudo call. */
 export interface TestSubnetParams {
@@ -95,7 +95,7 @@ export async function createSubnet(
     });
   } else if (mode === 'wait') {
     const delay = Number(api.consts.subtensorModule.durationOfStartCall?.toString() ?? '0');
-    if (delay > 0) await client.rpc('dev_newBlock', [{ count: delay + 1 }], 60_000 + delay * 10_000);
+    if (delay > 0) await newBlocks(client, delay + 1);
     await submitExtrinsic(client, api.tx.subtensorModule.startCall(netuid), {
       signer: owner,
       label: 'start_call',

@@ -5,16 +5,29 @@ import type { ChainClient } from '../client/connect.js';
  * (the CLI's `localnet advance`, tests), not only the one running it.
  */
 
-/** Builds `count` blocks and returns the new head number. */
-export async function newBlocks(client: ChainClient, count = 1): Promise<number> {
-  // Epoch blocks take a few seconds each on a busy machine; allow plenty.
-  const hash = await client.rpc<string>(
-    'dev_newBlock',
-    [{ count }],
-    Math.max(client.timeoutMs, count * 10_000),
-  );
-  const header = await client.request('chain_getHeader', (api) => api.rpc.chain.getHeader(hash));
-  return header.number.toNumber();
+export interface NewBlocksOptions {
+  /** Called after each block with how many are built so far and the new head. */
+  onProgress?: (built: number, head: number) => void;
+}
+
+/**
+ * Builds `count` blocks and returns the new head number. One `dev_newBlock` per block: an epoch
+ * block can take seconds on a busy machine, and a single call for many blocks would outlive the
+ * client's request timeout (the websocket provider's own limit, which no per-call limit raises).
+ */
+export async function newBlocks(
+  client: ChainClient,
+  count = 1,
+  options: NewBlocksOptions = {},
+): Promise<number> {
+  let head = count === 0 ? await headNumber(client) : 0;
+  for (let built = 1; built <= count; built++) {
+    const hash = await client.rpc<string>('dev_newBlock', [{ count: 1 }]);
+    const header = await client.request('chain_getHeader', (api) => api.rpc.chain.getHeader(hash));
+    head = header.number.toNumber();
+    options.onProgress?.(built, head);
+  }
+  return head;
 }
 
 /**

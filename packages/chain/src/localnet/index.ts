@@ -16,9 +16,16 @@ export {
   TEST_SUBNET_DEFAULTS,
   type TestSubnetParams,
 } from './createSubnet.js';
-export { fundAccount, headNumber, newBlocks, setHead, setStorage } from './devRpc.js';
+export {
+  fundAccount,
+  headNumber,
+  type NewBlocksOptions,
+  newBlocks,
+  setHead,
+  setStorage,
+} from './devRpc.js';
 export { checkForkUrl, fetchForkCode, forkImportStorage } from './fork.js';
 export { buildRawSpec, deriveRawSpec, mergePatch, type RunTask } from './genesisBuilder.js';
 export { loadChopsticks } from './loadChopsticks.js';
-export { findRepoRoot, findSharedDir } from './sharedDir.js';
+export { findSharedDir } from './sharedDir.js';
 export { type BlockMode, type Localnet, type StartLocalnetOptions, startLocalnet } from './startLocalnet.js';

@@ -1,17 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Walks up from this file to the folder holding pnpm-workspace.yaml (the repo root). */
-export function findRepoRoot(from: string = fileURLToPath(import.meta.url)): string | undefined {
-  let dir = dirname(from);
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+import { resolve } from 'node:path';
+import { findRepoRoot } from '@taonode/kit';
 
 /**
  * The team's shared data folder: `$TAONODE_SHARED_DIR`, else `<repo root>/../shared`. Undefined when

@@ -1,8 +1,9 @@
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
 import type { ISubmittableResult } from '@polkadot/types/types';
+import { withTimeout } from '@taonode/kit';
 import type { ChainClient } from '../client/connect.js';
-import { mapError, withTimeout } from '../client/connect.js';
+import { mapError } from '../client/connect.js';
 import { ChainDisconnectedError, ChainError, ChainTimeoutError } from '../errors/chainError.js';
 import { decodeDispatchError } from '../errors/dispatchError.js';
 import { decodePoolError } from '../errors/poolError.js';
@@ -117,6 +118,7 @@ export async function submitExtrinsic(
     return await withTimeout(
       included,
       limit,
+      `${label} inclusion`,
       () => new ChainTimeoutError(`${label} inclusion`, limit, client.endpoint),
     );
   } finally {

@@ -1,3 +1,4 @@
+import { TaonodeError } from '@taonode/kit';
 import { ChainError } from '../errors/index.js';
 
 /**
@@ -41,14 +42,16 @@ export class TimelockUnavailableError extends ChainError {
 }
 
 /** The pending-reveal file exists but cannot be read or parsed; we refuse to overwrite it. */
-export class PendingRevealStoreError extends Error {
-  override readonly name = 'PendingRevealStoreError';
-  readonly hint = 'Fix or move the file aside; taonode never overwrites a store it cannot read.';
+export class PendingRevealStoreError extends TaonodeError {
   constructor(
     message: string,
     readonly path: string,
-    override readonly cause?: unknown,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, {
+      hint: 'Fix or move the file aside; taonode never overwrites a store it cannot read.',
+      details: { path },
+      cause,
+    });
   }
 }

@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import { homedir, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { median } from '../../../../scripts/lib/benchStats.js';
+import { median, writeBenchResult } from '@taonode/bench';
 import { fillGaussian, fillGaussianWith } from '../rng/gaussian.js';
 import { defaultNoiseThreads, GaussianWorkers, sharedFloat32Array } from '../rng/gaussianWorkers.js';
 import { jsPhiloxKernel, philoxKernel } from '../rng/philoxKernel.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultTinyModelDir } from '@taonode/inference/testing';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import type { SdxlManifestInput } from '../sdxl/manifest.js';
 import { TINY_CONTROL, tinyControlNet, tinyTextEncoder, tinyUnet, tinyVaeDecoder } from './tinySdxl.js';
 import { tinyClipTokenizerFiles } from './tinyVocab.js';

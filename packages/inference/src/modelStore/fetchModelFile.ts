@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, realpath, stat, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import { ModelFetchError, ModelHashMismatchError } from '../errors.js';
 import { gitBlobSha1File, sha256File } from './fileHash.js';
 import { hubDownload, hubFileInfo } from './hubFetch.js';

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '@taonode/wallet';
+import { join } from 'node:path';
+import { findRepoRoot, writeFileAtomic } from '@taonode/kit';
 import { TINY_MODEL_VERSION, tinyAudioModel, tinyTextModel, tinyVisionModel } from './tinyImageBind.js';
 
 export interface TinyModelPaths {
@@ -13,13 +12,9 @@ export interface TinyModelPaths {
 
 /** The repo root: the nearest folder above this file that holds pnpm-workspace.yaml. */
 function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error('pnpm-workspace.yaml not found above the inference package');
-    dir = up;
-  }
+  const root = findRepoRoot();
+  if (root === undefined) throw new Error('pnpm-workspace.yaml not found above the inference package');
+  return root;
 }
 
 /** Where generated models live: `<repo>/.cache/models/<version>/` (git-ignored, never committed). */

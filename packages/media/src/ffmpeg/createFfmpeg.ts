@@ -1,9 +1,9 @@
 import { basename, dirname, join } from 'node:path';
+import { type ProcessResult, runProcess } from '@taonode/kit';
 import { z } from 'zod';
 import { FfmpegFailedError, FfmpegNotFoundError } from '../errors.js';
 import { type FfmpegRunner, MEDIA_RUNNERS, type MediaRunner } from './ffmpegRunner.js';
 import { createFluentRunner } from './fluentRunner.js';
-import { type ProcessResult, runProcess } from './runProcess.js';
 import { createSpawnRunner } from './spawnRunner.js';
 
 /** The `--media.*` options, parsed by the neuron config loader. */

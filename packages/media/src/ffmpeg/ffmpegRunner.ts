@@ -1,4 +1,4 @@
-import type { ProcessResult } from './runProcess.js';
+import type { ProcessResult } from '@taonode/kit';
 
 /** How ffmpeg itself is driven: fluent-ffmpeg (the design's choice) or a plain `spawn`. */
 export const MEDIA_RUNNERS = ['fluent', 'spawn'] as const;

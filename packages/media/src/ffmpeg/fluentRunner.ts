@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { Writable } from 'node:stream';
+import type { ProcessResult } from '@taonode/kit';
 import ffmpeg, { type FfmpegCommand } from 'fluent-ffmpeg';
 import type { FfmpegRunner, RunnerOptions } from './ffmpegRunner.js';
-import type { ProcessResult } from './runProcess.js';
 import { type SplitCommand, splitArgs } from './splitArgs.js';
 
 const STDERR_KEEP = 8192;

@@ -2,8 +2,7 @@
 // so the overhead fluent adds is visible apart from ffmpeg's own start-up. Writes
 // bench/results/media-ffmpeg-runner.json.
 import { loadavg } from 'node:os';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { quantile } from '../../../../scripts/lib/benchStats.js';
+import { quantile, writeBenchResult } from '@taonode/bench';
 import { createFfmpeg, type Ffmpeg } from './createFfmpeg.js';
 import { MEDIA_RUNNERS, type MediaRunner } from './ffmpegRunner.js';
 

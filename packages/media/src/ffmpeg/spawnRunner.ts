@@ -1,5 +1,5 @@
+import { runProcess } from '@taonode/kit';
 import type { FfmpegRunner } from './ffmpegRunner.js';
-import { runProcess } from './runProcess.js';
 
 /** The drop-in fallback: ffmpeg through `child_process.spawn`, no dependency. */
 export function createSpawnRunner(ffmpegPath: string): FfmpegRunner {

@@ -3,10 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { medianBreakdown, writeBenchResult } from '@taonode/bench';
 import { createSession, embedMean } from '@taonode/inference';
 import { ensureTinyImageBind } from '@taonode/inference/testing';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { medianBreakdown } from '../../../../scripts/lib/benchStats.js';
 import { createFfmpeg } from '../ffmpeg/createFfmpeg.js';
 import { makeTestVideo } from '../testing/makeTestVideo.js';
 import { loadAudioInput } from './audioTransform.js';

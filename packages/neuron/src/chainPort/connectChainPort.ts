@@ -3,18 +3,20 @@ import { join } from 'node:path';
 import {
   type ChainClient,
   connect,
+  getAllCommitments,
+  getBalance,
+  getCommitment,
   getCurrentBlock,
   getMetagraph,
   revealPending,
   serveAxon,
+  setCommitment,
   submitWeights,
   subscribeBlocks,
 } from '@taonode/chain';
+import { retry } from '@taonode/kit';
 import { SDK_VERSION } from '@taonode/transport';
-import type { Keypair } from '@taonode/wallet';
-import type { Logger } from 'pino';
-import type { NeuronConfig } from '../config/neuronConfig.js';
-import { sleep } from '../lifecycle/sleep.js';
+import type { ConnectChainArgs } from '../runner/runtimePorts.js';
 import { toNeuronMetagraph } from './toNeuronMetagraph.js';
 import type { ChainPort } from './types.js';
 
@@ -22,28 +24,15 @@ import type { ChainPort } from './types.js';
  * Connects (retrying until the node answers: a daemon started before its node waits) and maps
  * @taonode/chain's actions onto the ChainPort the loops use.
  */
-export async function connectChainPort(args: {
-  endpoint: string;
-  signer: Keypair;
-  config: NeuronConfig;
-  logger: Logger;
-  onConnection: (connected: boolean) => void;
-  signal?: AbortSignal;
-}): Promise<ChainPort> {
+export async function connectChainPort(args: ConnectChainArgs): Promise<ChainPort> {
   const { endpoint, signer, config, logger } = args;
-  let client: ChainClient | undefined;
-  let delay = 1_000;
-  while (!client) {
-    try {
-      client = await connect({ chainEndpoint: endpoint });
-    } catch (error) {
-      if (args.signal?.aborted) throw error;
-      logger.warn({ err: error, endpoint, retryInMs: delay }, 'cannot reach the chain yet; retrying');
-      await sleep(delay, args.signal);
-      delay = Math.min(delay * 2, 30_000);
-    }
-  }
-  const c = client;
+  const c: ChainClient = await retry(() => connect({ chainEndpoint: endpoint }), {
+    initialMs: 1_000,
+    maxMs: 30_000,
+    signal: args.signal,
+    onRetry: ({ error, retryInMs }) =>
+      logger.warn({ err: error, endpoint, retryInMs }, 'cannot reach the chain yet; retrying'),
+  });
   let connected = true;
   args.onConnection(true);
   // The client reconnects by itself; this only reports the transitions (logs, /healthz, metrics).
@@ -82,6 +71,21 @@ export async function connectChainPort(args: {
       const r = await revealPending(c, { signer, store, netuid, logger });
       return r.revealed.length;
     },
+    blockHash: async (block) =>
+      c.request('block hash', async (api) =>
+        (block === undefined
+          ? await api.rpc.chain.getBlockHash()
+          : await api.rpc.chain.getBlockHash(block)
+        ).toHex(),
+      ),
+    commitment: (a) => getCommitment(c, a),
+    commitments: (netuid) => getAllCommitments(c, { netuid }),
+    setCommitment: async ({ netuid, data }) => {
+      const r = await setCommitment(c, { netuid, data, signer });
+      return { blockHash: r.blockHash };
+    },
+    balance: async (address) => (await getBalance(c, { address })).free,
+    client: c,
     isConnected: () => c.isConnected,
     close: async () => {
       clearInterval(watch);

@@ -1,4 +1,4 @@
-import { ChainError } from '@taonode/chain';
+import { type ChainClient, ChainError, type Commitment } from '@taonode/chain';
 
 /**
  * The narrow view of the chain the daemons need. `createChainPort` maps @taonode/chain onto it; tests
@@ -16,7 +16,7 @@ export interface NeuronMetagraph {
   netuid: number;
   block: number;
   hotkeys: string[];
-  /** Total stake per uid, in TAO. */
+  /** Total stake per uid on this subnet, in alpha (the subnet token; rao / 1e9 as the chain reports it). */
   stake: number[];
   validatorPermit: boolean[];
   axons: AxonEndpoint[];
@@ -50,6 +50,18 @@ export interface ChainPort {
   }): Promise<WeightsOutcome>;
   /** Reveals due commits (commit-reveal subnets); a no-op elsewhere. */
   revealDue?(args: { netuid: number }): Promise<number>;
+  /** The hash of block `block` (default: the best block), 0x-hex. */
+  blockHash?(block?: number): Promise<string>;
+  /** A hotkey's commitment on `netuid` (Commitments pallet), undefined when it never committed. */
+  commitment?(args: { netuid: number; hotkey: string }): Promise<Commitment | undefined>;
+  /** Every commitment on `netuid`. */
+  commitments?(netuid: number): Promise<Commitment[]>;
+  /** Commits `data` with this daemon's hotkey (fee-free; rate limited by the chain). */
+  setCommitment?(args: { netuid: number; data: string | Uint8Array }): Promise<{ blockHash: string }>;
+  /** Free balance of an address, in rao. */
+  balance?(address: string): Promise<bigint>;
+  /** The underlying client, for what the port does not cover (undefined with a test fake). */
+  readonly client?: ChainClient;
   isConnected(): boolean;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs } from '../testing/tempDirs.js';
 import { ConfigError } from './configError.js';
+import { defineOptions, option } from './defineOptions.js';
 import { loadConfig } from './loadConfig.js';
 import type { OptionSpec } from './options.js';
 
@@ -153,8 +154,111 @@ describe('loadConfig', () => {
       expect(help.text).toMatch(
         /--neuron\.modulus <integer>\s+Modulus \(default: 7; env: TAONODE_NEURON_MODULUS\)/,
       );
-      expect(help.text).toMatch(/--axon\.port <integer>.*default: 8091/);
       expect(help.text).toMatch(/--logging\.debug\s/);
+      expect(help.text).toMatch(/--neuron\.sample_size <integer>.*default: 16/);
     }
+    // Each app lists its own options: the axon and blacklist flags are a miner's.
+    const miner = loadConfig({ role: 'miner', argv: ['--help'], env: {}, home });
+    expect(miner.kind === 'help' && miner.text).toMatch(/--axon\.port <integer>.*default: 8091/);
+    expect(miner.kind === 'help' && miner.text).not.toMatch(/--neuron\.sample_size/);
+    expect(help.kind === 'help' && help.text).not.toMatch(/--axon\.port|--blacklist/);
+  });
+
+  it("--help shows the app's own defaults (config/<app>.json) and the local-chain stake default", () => {
+    const dir = dirs.make();
+    const appFile = join(dir, 'sn9-miner.json');
+    writeFileSync(appFile, JSON.stringify({ blacklist: { min_stake: 1024 }, metrics: { port: 9109 } }));
+    const r = loadConfig({ role: 'miner', argv: ['--help'], env: {}, home, appDefaultsFile: appFile });
+    const text = r.kind === 'help' ? r.text : '';
+    expect(text).toMatch(/--blacklist\.min_stake <number>\s+.*alpha.*default: 1024 \(0 on a local chain\)/);
+    expect(text).toMatch(/--metrics\.port <integer>.*default: 9109/);
+    expect(text).toMatch(/--version/);
+  });
+
+  it('uses the app default stake threshold on finney and 0 on a local chain, unless the operator set one', () => {
+    const dir = dirs.make();
+    const appFile = join(dir, 'sn9-miner.json');
+    writeFileSync(appFile, JSON.stringify({ blacklist: { min_stake: 1024 } }));
+    const stake = (argv: string[], env: Record<string, string> = {}) => {
+      const r = loadConfig({
+        role: 'miner',
+        argv: ['--netuid', '9', ...argv],
+        env,
+        home,
+        appDefaultsFile: appFile,
+      });
+      if (r.kind !== 'config') throw new Error('expected a config');
+      return r.config.blacklist.minStake;
+    };
+    expect(stake([])).toBe(1024);
+    expect(stake(['--subtensor.network', 'local'])).toBe(0);
+    expect(stake(['--subtensor.chain_endpoint', 'ws://127.0.0.1:9944'])).toBe(0);
+    expect(stake(['--subtensor.network', 'local', '--blacklist.min_stake', '5'])).toBe(5);
+    expect(stake(['--subtensor.network', 'local'], { TAONODE_BLACKLIST_MIN_STAKE: '7' })).toBe(7);
+  });
+
+  it('takes the Python SDK spellings: --wallet_name, --logging.info, --axon.max_workers, --version', () => {
+    const r = load([
+      '--netuid',
+      '1',
+      '--wallet_name',
+      'cold',
+      '--wallet_hotkey=hot',
+      '--subtensor_network',
+      'local',
+      '--logging.info',
+    ]);
+    if (r.kind !== 'config') throw new Error('expected a config');
+    expect(r.config.wallet).toMatchObject({ name: 'cold', hotkey: 'hot' });
+    expect(r.config.subtensor).toMatchObject({ chainEndpoint: 'ws://127.0.0.1:9944', local: true });
+    expect(r.config.logging.level).toBe('info');
+    const m = loadConfig({
+      role: 'miner',
+      argv: ['--netuid', '1', '--axon.max_workers', '4', '--logging.logging_dir', '~/logs'],
+      env: {},
+      home,
+    });
+    if (m.kind !== 'config') throw new Error('expected a config');
+    expect(m.config.axon.maxWorkers).toBe(4);
+    expect(m.config.logging.dir).toBe('/home/op/logs');
+    expect(load(['--version']).kind).toBe('version');
+  });
+
+  it("refuses wallet and hotkey names that are not plain names, and warns about another role's flags", () => {
+    expect(problems(() => load(['--netuid', '1', '--wallet.hotkey', 'a/b']))[0]).toMatch(
+      /--wallet.hotkey: invalid hotkey name "a\/b"/,
+    );
+    const r = load(['--netuid', '1', '--blacklist.min_stake', '3']);
+    expect(r.kind === 'config' && r.warnings).toEqual([
+      '--blacklist.min_stake (from --blacklist.min_stake) does not apply to a validator; ignored',
+    ]);
+  });
+
+  it('hands a subnet its options typed, converted and checked', () => {
+    const options = defineOptions({
+      sizes: option.integerList('neuron.sizes', { default: '1,2', min: 1, description: 'Sizes' }),
+      dir: option.path('neuron.some_dir', { description: 'A folder' }),
+      mode: option.choice('neuron.mode', ['a', 'b'], { default: 'a', description: 'Mode' }),
+    });
+    const r = loadConfig({
+      role: 'miner',
+      argv: ['--netuid', '1', '--neuron.some_dir', '~/x'],
+      env: {},
+      home,
+      options,
+    });
+    if (r.kind !== 'config') throw new Error('expected a config');
+    expect(r.options).toEqual({ sizes: [1, 2], dir: '/home/op/x', mode: 'a' });
+    expect(
+      problems(() =>
+        loadConfig({
+          role: 'miner',
+          argv: ['--netuid', '1', '--neuron.sizes', '1,x'],
+          env: {},
+          home,
+          options,
+        }),
+      ),
+    ).toEqual(['--neuron.sizes: expected comma-separated integers from 1, got "1,x"']);
   });
 });

@@ -1,53 +1,85 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { resolveEndpoint } from '@taonode/chain';
+import { expandHome } from '@taonode/kit';
+import { assertValidName } from '@taonode/wallet';
 import { ConfigError } from './configError.js';
-import { formatHelp } from './help.js';
+import { type OptionSchema, type OptionsOf, specsOf, typedOptions } from './defineOptions.js';
+import { formatHelp, type HelpDefaults } from './help.js';
 import type { NeuronConfig, Role } from './neuronConfig.js';
 import { BASE_OPTIONS, envNames, type OptionSpec, type OptionValue } from './options.js';
 import { parseArgv } from './parseArgv.js';
 import { type SourcedValue, validateValues } from './validateValues.js';
 
-export interface LoadConfigOptions {
+export interface LoadConfigOptions<S extends OptionSchema = OptionSchema> {
   role: Role;
   argv: readonly string[];
   /** Defaults to `process.env`; this loader is the only module that reads it. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** The subnet's (or runner's) own options, appended to the base table. */
+  /** The subnet's typed options (`defineOptions`): validated, listed in --help, returned typed. */
+  options?: S;
+  /** Untyped extra options (the runner's own `--role`, tests), appended to the base table. */
   extraOptions?: readonly OptionSpec[];
   /** Per-app defaults (e.g. `config/sn2-miner.json`); a missing file is fine. */
   appDefaultsFile?: string;
   /** Header of `--help`. */
   usage?: string;
+  /** Whether this app serves an axon (miners by default): decides whether `--help` lists the axon flags. */
+  servesAxon?: boolean;
   home?: string;
   /** Whether stdout is a terminal (`--logging.format auto` picks pretty only then); default: it is checked. */
   stdoutIsTTY?: boolean;
 }
 
-export type LoadConfigResult = { kind: 'help'; text: string } | { kind: 'config'; config: NeuronConfig };
+export type LoadConfigResult<S extends OptionSchema = OptionSchema> =
+  | { kind: 'help'; text: string }
+  | { kind: 'version' }
+  | {
+      kind: 'config';
+      config: NeuronConfig;
+      /** The subnet's options, typed. */
+      options: OptionsOf<S>;
+      /** Things worth one log line at start (e.g. a validator flag given to a miner). */
+      warnings: string[];
+    };
+
+/** Whether `spec` is for this app (role, and axon flags only where an axon is served). */
+export function appliesTo(spec: OptionSpec, role: Role, servesAxon: boolean): boolean {
+  if (spec.axon && !servesAxon) return false;
+  return spec.roles === undefined || spec.roles.includes(role);
+}
 
 /** Merges built-in defaults < app defaults < --config file < env < flags and validates the result once. */
-export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
+export function loadConfig<S extends OptionSchema = OptionSchema>(
+  options: LoadConfigOptions<S>,
+): LoadConfigResult<S> {
   const env = options.env ?? process.env;
   const home = options.home ?? homedir();
-  const specs = [...BASE_OPTIONS, ...(options.extraOptions ?? [])];
+  const servesAxon = options.servesAxon ?? options.role === 'miner';
+  const specs = [...BASE_OPTIONS, ...(options.extraOptions ?? []), ...specsOf(options.options)];
+  const keys = new Set(specs.map((s) => s.key));
   const parsed = parseArgv(options.argv, specs);
-  if (parsed.help) {
-    return { kind: 'help', text: formatHelp(specs, options.usage ?? `Usage: ${options.role} [options]`) };
-  }
-  const problems = [...parsed.errors];
+  if (parsed.version) return { kind: 'version' };
+
   const values = new Map<string, SourcedValue>();
   for (const spec of specs) {
     if (spec.default !== undefined) values.set(spec.key, { raw: spec.default, source: 'default' });
   }
-  const keys = new Set(specs.map((s) => s.key));
-  if (options.appDefaultsFile) {
-    mergeFile(values, keys, options.appDefaultsFile, true, problems);
+  const problems: string[] = [];
+  if (options.appDefaultsFile) mergeFile(values, keys, options.appDefaultsFile, 'app', problems);
+  if (parsed.help) {
+    const defaults: HelpDefaults = new Map([...values].map(([k, v]) => [k, v.raw]));
+    const shown = specs.filter((s) => appliesTo(s, options.role, servesAxon));
+    return {
+      kind: 'help',
+      text: formatHelp(shown, options.usage ?? `Usage: ${options.role} [options]`, defaults),
+    };
   }
+  problems.push(...parsed.errors);
   const configFile = parsed.values.get('config') ?? firstEnv(env, 'config');
   if (typeof configFile === 'string') {
-    mergeFile(values, keys, expandHome(configFile, home), false, problems);
+    mergeFile(values, keys, expandHome(configFile, home), 'config', problems);
   }
   for (const spec of specs) {
     for (const name of envNames(spec.key)) {
@@ -59,15 +91,27 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
     }
   }
   for (const [key, raw] of parsed.values) values.set(key, { raw, source: `--${key}` });
+
   const checked = validateValues(specs, values);
   if (!checked.ok) problems.push(...checked.errors);
-  let endpoint = '';
+  let endpoint = { endpoint: '', network: '' };
   if (checked.ok) {
+    const v = checked.values;
+    for (const kind of ['wallet', 'hotkey'] as const) {
+      const key = kind === 'wallet' ? 'wallet.name' : 'wallet.hotkey';
+      try {
+        assertValidName(kind, v[key] as string);
+      } catch (error) {
+        problems.push(
+          `--${key}: ${(error as Error).message}; ${(error as { hint?: string }).hint ?? ''}`.trim(),
+        );
+      }
+    }
     try {
       endpoint = resolveEndpoint({
-        network: checked.values['subtensor.network'] as string,
-        chainEndpoint: checked.values['subtensor.chain_endpoint'] as string | undefined,
-      }).endpoint;
+        network: v['subtensor.network'] as string,
+        chainEndpoint: v['subtensor.chain_endpoint'] as string | undefined,
+      });
     } catch (error) {
       const hint = (error as { hint?: string }).hint;
       problems.push(
@@ -76,8 +120,33 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
     }
   }
   if (problems.length > 0 || !checked.ok) throw new ConfigError(problems);
+
+  const local = endpoint.network === 'local';
+  const resolved: Record<string, OptionValue | undefined> = { ...checked.values };
+  for (const spec of specs) {
+    const source = values.get(spec.key)?.source;
+    // An operator's own setting always wins; the local default only replaces the app's defaults.
+    if (local && spec.localDefault !== undefined && (source === 'default' || source?.startsWith('app '))) {
+      resolved[spec.key] = spec.localDefault;
+    }
+  }
+  const warnings: string[] = [];
+  for (const spec of specs) {
+    const source = values.get(spec.key)?.source;
+    if (source === undefined || source === 'default' || source.startsWith('app ')) continue;
+    if (!appliesTo(spec, options.role, servesAxon)) {
+      warnings.push(`--${spec.key} (from ${source}) does not apply to a ${options.role}; ignored`);
+    }
+  }
+  const typed = typedOptions(options.options, resolved, { home }, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   const tty = options.stdoutIsTTY ?? process.stdout.isTTY === true;
-  return { kind: 'config', config: toNeuronConfig(options.role, checked.values, home, endpoint, tty) };
+  return {
+    kind: 'config',
+    config: toNeuronConfig(options.role, resolved, home, endpoint, tty),
+    options: typed,
+    warnings,
+  };
 }
 
 function firstEnv(env: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
@@ -89,14 +158,14 @@ function mergeFile(
   values: Map<string, SourcedValue>,
   keys: Set<string>,
   file: string,
-  optional: boolean,
+  kind: 'app' | 'config',
   problems: string[],
 ): void {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if (!optional) problems.push(`cannot read config file ${file}: ${(error as Error).message}`);
+    if (kind === 'config') problems.push(`cannot read config file ${file}: ${(error as Error).message}`);
     return;
   }
   let data: unknown;
@@ -111,12 +180,12 @@ function mergeFile(
     return;
   }
   for (const [key, raw] of flatten(data as Record<string, unknown>)) {
-    if (key === '$comment') continue;
+    if (key === '$comment' || key.endsWith('.$comment')) continue;
     if (!keys.has(key)) {
       problems.push(`unknown option '${key}' in config file ${file}`);
       continue;
     }
-    values.set(key, { raw, source: `config file ${file}` });
+    values.set(key, { raw, source: `${kind === 'app' ? 'app defaults' : 'config file'} ${file}` });
   }
 }
 
@@ -131,22 +200,17 @@ function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][]
   return out;
 }
 
-function expandHome(path: string, home: string): string {
-  if (path === '~') return home;
-  if (path.startsWith('~/')) return join(home, path.slice(2));
-  return resolve(path);
-}
-
 function toNeuronConfig(
   role: Role,
   v: Record<string, OptionValue | undefined>,
   home: string,
-  chainEndpoint: string,
+  chain: { endpoint: string; network: string },
   tty: boolean,
 ): NeuronConfig {
   const str = (k: string) => v[k] as string;
   const optStr = (k: string) => v[k] as string | undefined;
   const num = (k: string) => v[k] as number;
+  const optNum = (k: string) => v[k] as number | undefined;
   const bool = (k: string) => v[k] as boolean;
   const netuid = num('netuid');
   const wallet = {
@@ -155,20 +219,27 @@ function toNeuronConfig(
     path: expandHome(str('wallet.path'), home),
   };
   const format = str('logging.format');
+  const loggingDir = optStr('logging.logging_dir');
   return {
     role,
     netuid,
     wallet,
-    subtensor: { network: str('subtensor.network'), chainEndpoint },
+    subtensor: {
+      network: str('subtensor.network'),
+      chainEndpoint: chain.endpoint,
+      local: chain.network === 'local',
+    },
     axon: {
       port: num('axon.port'),
       ip: str('axon.ip'),
       externalIp: optStr('axon.external_ip'),
-      externalPort: v['axon.external_port'] as number | undefined,
+      externalPort: optNum('axon.external_port'),
+      maxWorkers: optNum('axon.max_workers'),
     },
     logging: {
       level: bool('logging.trace') ? 'trace' : bool('logging.debug') ? 'debug' : 'info',
       format: format === 'auto' ? (tty ? 'pretty' : 'json') : (format as 'json' | 'pretty'),
+      dir: loggingDir === undefined ? undefined : expandHome(loggingDir, home),
     },
     metrics: { host: str('metrics.host'), port: num('metrics.port') },
     neuron: {
@@ -189,6 +260,7 @@ function toNeuronConfig(
       minStake: num('blacklist.min_stake'),
       forceValidatorPermit: bool('blacklist.force_validator_permit'),
       allowNonRegistered: bool('blacklist.allow_non_registered'),
+      disabled: bool('neuron.disable_blacklist'),
     },
     values: v,
   };

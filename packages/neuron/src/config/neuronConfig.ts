@@ -7,9 +7,18 @@ export interface NeuronConfig {
   role: Role;
   netuid: number;
   wallet: { name: string; hotkey: string; path: string };
-  subtensor: { network: string; chainEndpoint: string };
-  axon: { port: number; ip: string; externalIp: string | undefined; externalPort: number | undefined };
-  logging: { level: 'info' | 'debug' | 'trace'; format: 'json' | 'pretty' };
+  /** `local`: the endpoint is a loopback address (a local chain); some defaults differ there. */
+  subtensor: { network: string; chainEndpoint: string; local: boolean };
+  axon: {
+    port: number;
+    ip: string;
+    externalIp: string | undefined;
+    externalPort: number | undefined;
+    /** Forwards worked on at once (`--axon.max_workers`); undefined = the axon's default. */
+    maxWorkers: number | undefined;
+  };
+  /** `dir`: also append JSON log lines to `<dir>/<app>.log`. */
+  logging: { level: 'info' | 'debug' | 'trace'; format: 'json' | 'pretty'; dir: string | undefined };
   metrics: { host: string; port: number };
   neuron: {
     stateDir: string;
@@ -21,7 +30,16 @@ export interface NeuronConfig {
     stepIntervalSeconds: number;
     disableSetWeights: boolean;
   };
-  blacklist: { minStake: number; forceValidatorPermit: boolean; allowNonRegistered: boolean };
-  /** Every validated option by dotted key, including the subnet's own `neuron.*` options. */
+  /** `minStake` is in alpha (the subnet's stake), after the local-chain default applied. */
+  blacklist: {
+    minStake: number;
+    forceValidatorPermit: boolean;
+    allowNonRegistered: boolean;
+    disabled: boolean;
+  };
+  /**
+   * Every validated flag by dotted key (raw, untyped): for tools that dump a config. Subnet
+   * plug-ins read their own options typed, from `ctx.options`.
+   */
   values: Readonly<Record<string, OptionValue | undefined>>;
 }

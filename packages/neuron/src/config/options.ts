@@ -2,6 +2,8 @@
  * One table of every flag a daemon accepts: it drives argv parsing, env lookup, validation and `--help`,
  * so a flag cannot exist in one place and be missing from another.
  */
+import type { Role } from './neuronConfig.js';
+
 export type OptionKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum';
 export type OptionValue = string | number | boolean;
 
@@ -17,6 +19,18 @@ export interface OptionSpec {
   max?: number;
   /** Must be given (flag, env or config file); no default makes sense. */
   required?: boolean;
+  /**
+   * The roles it means something to (default both). Another role's app accepts it (one env or config
+   * shared by both apps must not break either) but leaves it out of `--help` and warns at start.
+   */
+  roles?: readonly Role[];
+  /** Only where an axon is served (miners, and validators whose plug-in serves one). */
+  axon?: boolean;
+  /**
+   * The default on a local chain (network `local` or a loopback endpoint) when no flag, env var or
+   * `--config` file sets it; the app's own default applies everywhere else.
+   */
+  localDefault?: OptionValue;
 }
 
 /** Env names for a key: `TAONODE_WALLET_NAME` first, then the Python SDK's `BT_WALLET_NAME`. */
@@ -58,12 +72,20 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     min: 1,
     max: 65535,
     description: 'Port the axon listens on',
+    axon: true,
   },
-  { key: 'axon.ip', kind: 'string', default: '0.0.0.0', description: 'Address the axon binds to' },
+  {
+    key: 'axon.ip',
+    kind: 'string',
+    default: '0.0.0.0',
+    axon: true,
+    description: 'Address the axon binds to',
+  },
   {
     key: 'axon.external_ip',
     kind: 'string',
     description: 'IP posted on chain (behind NAT/Docker); default: axon.ip',
+    axon: true,
   },
   {
     key: 'axon.external_port',
@@ -71,6 +93,22 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     min: 1,
     max: 65535,
     description: 'Port posted on chain; default: axon.port',
+    axon: true,
+  },
+  {
+    key: 'axon.max_workers',
+    kind: 'integer',
+    min: 1,
+    max: 1024,
+    axon: true,
+    description:
+      'Requests the axon works on at once; more wait in priority order (the Python SDK thread pool; default 32)',
+  },
+  {
+    key: 'logging.info',
+    kind: 'boolean',
+    default: false,
+    description: 'Info logs (the default level; accepted as the Python SDK spells it)',
   },
   { key: 'logging.debug', kind: 'boolean', default: false, description: 'Debug logs' },
   { key: 'logging.trace', kind: 'boolean', default: false, description: 'Trace logs (very verbose)' },
@@ -80,6 +118,17 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     choices: ['auto', 'json', 'pretty'],
     default: 'auto',
     description: 'auto = pretty on a terminal, JSON otherwise',
+  },
+  {
+    key: 'logging.logging_dir',
+    kind: 'string',
+    description: 'Also append the JSON log lines to <dir>/<app>.log (stdout stays as it is)',
+  },
+  {
+    key: 'logging.record_log',
+    kind: 'boolean',
+    default: false,
+    description: 'Accepted for the Python SDK; file logs are on whenever --logging.logging_dir is given',
   },
   {
     key: 'metrics.host',
@@ -114,6 +163,7 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     default: 16,
     min: 1,
     description: 'Miners queried per validator step',
+    roles: ['validator'],
   },
   {
     key: 'neuron.moving_average_alpha',
@@ -122,6 +172,7 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     min: 0,
     max: 1,
     description: 'Weight of a new reward in the per-uid moving average',
+    roles: ['validator'],
   },
   {
     key: 'neuron.timeout',
@@ -129,6 +180,7 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     default: 12,
     min: 0.1,
     description: 'Dendrite timeout per query (seconds)',
+    roles: ['validator'],
   },
   {
     key: 'neuron.query_concurrency',
@@ -136,6 +188,7 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     default: 16,
     min: 1,
     description: 'Most miners queried at once',
+    roles: ['validator'],
   },
   {
     key: 'neuron.step_interval',
@@ -143,30 +196,44 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     default: 5,
     min: 0,
     description: 'Pause between validator steps (seconds)',
+    roles: ['validator'],
   },
   {
     key: 'neuron.disable_set_weights',
     kind: 'boolean',
     default: false,
     description: 'Score but never set weights',
+    roles: ['validator'],
   },
   {
     key: 'blacklist.min_stake',
     kind: 'number',
     default: 0,
+    localDefault: 0,
     min: 0,
-    description: 'Miner: reject callers with less stake (TAO)',
+    roles: ['miner'],
+    description:
+      "Miner: reject callers whose stake on this subnet is below this many alpha (the subnet's own token, not TAO)",
   },
   {
     key: 'blacklist.force_validator_permit',
     kind: 'boolean',
     default: true,
     description: 'Miner: reject callers without a validator permit',
+    roles: ['miner'],
+  },
+  {
+    key: 'neuron.disable_blacklist',
+    kind: 'boolean',
+    default: false,
+    roles: ['miner'],
+    description: 'Miner: answer any caller (skips the registration, permit and stake checks; priority stays)',
   },
   {
     key: 'blacklist.allow_non_registered',
     kind: 'boolean',
     default: false,
     description: 'Miner: accept callers not registered on the subnet',
+    roles: ['miner'],
   },
 ];

@@ -3,12 +3,25 @@ import type { OptionSpec } from './options.js';
 export interface ParsedArgv {
   values: Map<string, string | boolean>;
   help: boolean;
+  version: boolean;
   errors: string[];
 }
 
 /** `--wallet.hot-key` and `--wallet.hot_key` name the same option. */
 export function normalizeKey(raw: string): string {
   return raw.replace(/-/g, '_');
+}
+
+/**
+ * The Python SDK also takes the first dot as an underscore (`--wallet_name`, `--subtensor_network`,
+ * `--axon_port`): a key that is unknown as given but known with its first `_` read as `.` is that key.
+ */
+function sdkSpelling(key: string, known: ReadonlyMap<string, OptionSpec>): string {
+  if (known.has(key) || key.includes('.')) return key;
+  const i = key.indexOf('_');
+  if (i <= 0) return key;
+  const dotted = `${key.slice(0, i)}.${key.slice(i + 1)}`;
+  return known.has(dotted) ? dotted : key;
 }
 
 /**
@@ -20,10 +33,15 @@ export function parseArgv(argv: readonly string[], specs: readonly OptionSpec[])
   const values = new Map<string, string | boolean>();
   const errors: string[] = [];
   let help = false;
+  let version = false;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
     if (token === '--help' || token === '-h') {
       help = true;
+      continue;
+    }
+    if (token === '--version' || token === '-V') {
+      version = true;
       continue;
     }
     if (!token.startsWith('--')) {
@@ -31,11 +49,11 @@ export function parseArgv(argv: readonly string[], specs: readonly OptionSpec[])
       continue;
     }
     const eq = token.indexOf('=');
-    let key = normalizeKey(eq === -1 ? token.slice(2) : token.slice(2, eq));
+    let key = sdkSpelling(normalizeKey(eq === -1 ? token.slice(2) : token.slice(2, eq)), byKey);
     let inline: string | undefined = eq === -1 ? undefined : token.slice(eq + 1);
     let negated = false;
     if (!byKey.has(key) && key.startsWith('no_')) {
-      const bare = key.slice(3);
+      const bare = sdkSpelling(key.slice(3), byKey);
       if (byKey.get(bare)?.kind === 'boolean') {
         key = bare;
         negated = true;
@@ -70,7 +88,7 @@ export function parseArgv(argv: readonly string[], specs: readonly OptionSpec[])
     }
     values.set(key, inline);
   }
-  return { values, help, errors };
+  return { values, help, version, errors };
 }
 
 function suggest(key: string, specs: readonly OptionSpec[]): string {

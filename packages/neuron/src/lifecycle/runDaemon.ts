@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { EXIT_FAILURE } from '../runner/exitCodes.js';
 
 export interface DaemonContext {
   signal: AbortSignal;
@@ -23,6 +24,7 @@ export async function runDaemon(
   const controller = new AbortController();
   const stopTimeoutMs = options.stopTimeoutMs ?? 8_000;
   let signalled: (() => void) | undefined;
+  let stopSignal: NodeJS.Signals | undefined;
   const stopped = new Promise<void>((resolve) => {
     signalled = resolve;
   });
@@ -32,6 +34,7 @@ export async function runDaemon(
       process.exit(130);
     }
     logger.info({ signal: sig }, 'stopping');
+    stopSignal = sig;
     controller.abort();
     signalled?.();
   };
@@ -54,16 +57,17 @@ export async function runDaemon(
   await stopped;
   const timer = setTimeout(() => {
     logger.error({ stopTimeoutMs }, 'graceful stop took too long; exiting');
-    process.exit(1);
+    process.exit(EXIT_FAILURE);
   }, stopTimeoutMs);
   timer.unref();
   try {
     await stop();
-    logger.info('stopped');
+    // pm2 records the exit code it sees; the log says which signal asked for it.
+    logger.info({ signal: stopSignal, exitCode: 0 }, 'stopped');
     return 0;
   } catch (error) {
     logger.error({ err: error }, 'error while stopping');
-    return 1;
+    return EXIT_FAILURE;
   } finally {
     clearTimeout(timer);
     process.off('SIGINT', onSignal);

@@ -1,5 +1,5 @@
+import { backoffDelay, sleep } from '@taonode/kit';
 import type { Logger } from 'pino';
-import { sleep } from './sleep.js';
 
 /**
  * Runs `step` until `signal` aborts. A failing step is logged and the loop goes on after a backoff
@@ -22,7 +22,7 @@ export async function runLoop(options: {
     } catch (error) {
       if (options.signal.aborted) break;
       failures++;
-      const backoff = Math.min(options.maxBackoffMs ?? 30_000, 1_000 * 2 ** Math.min(failures - 1, 5));
+      const backoff = backoffDelay(failures - 1, { initialMs: 1_000, maxMs: options.maxBackoffMs ?? 30_000 });
       options.logger.error(
         { err: error, loop: options.name, failures, retryInMs: backoff },
         `${options.name} failed`,

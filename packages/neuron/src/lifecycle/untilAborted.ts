@@ -1,6 +1,7 @@
+import { TaonodeError } from '@taonode/kit';
+
 /** Thrown when a stop signal cut a piece of work short; the work's result is dropped. */
-export class StepAbortedError extends Error {
-  override readonly name = 'StepAbortedError';
+export class StepAbortedError extends TaonodeError {
   constructor() {
     super('stopped before the step finished');
   }

@@ -6,6 +6,8 @@ export interface LoggerOptions {
   level: 'info' | 'debug' | 'trace';
   format: 'json' | 'pretty';
   name: string;
+  /** Also append the JSON lines to this file (`--logging.logging_dir`); its folder is created. */
+  file?: string;
 }
 
 /**
@@ -30,7 +32,22 @@ export function createLogger(options: LoggerOptions): Logger {
       censor: '[redacted]',
     },
   };
+  // JSON lines to the file as well, whatever the terminal shows.
+  const file = options.file ? pino.destination({ dest: options.file, sync: true, mkdir: true }) : undefined;
   if (options.format === 'pretty') {
+    if (file) {
+      const pretty = pino.transport({
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' },
+      });
+      return pino(
+        base,
+        pino.multistream([
+          { stream: pretty, level: 'trace' },
+          { stream: file, level: 'trace' },
+        ]),
+      );
+    }
     return pino({
       ...base,
       transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } },
@@ -39,5 +56,14 @@ export function createLogger(options: LoggerOptions): Logger {
   // Synchronous writes: pino's default stdout stream is asynchronous, and a daemon that ends with
   // process.exit (a stop, a fatal start error, a second signal) or crashes would lose its last lines
   // — exactly the ones an operator reads. Daemon logs are a few lines per step, so the cost is nil.
-  return pino(base, pino.destination({ dest: 1, sync: true }));
+  const stdout = pino.destination({ dest: 1, sync: true });
+  if (file)
+    return pino(
+      base,
+      pino.multistream([
+        { stream: stdout, level: 'trace' },
+        { stream: file, level: 'trace' },
+      ]),
+    );
+  return pino(base, stdout);
 }

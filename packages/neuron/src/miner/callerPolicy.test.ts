@@ -25,6 +25,13 @@ async function cache() {
 }
 
 describe('caller policy', () => {
+  it('lets everyone in with --neuron.disable_blacklist', async () => {
+    const c = await cache();
+    const open = { minStake: 1e9, forceValidatorPermit: true, allowNonRegistered: false, disabled: true };
+    expect(judgeCaller(c, 'stranger', open)).toEqual({ allow: true, uid: undefined });
+    expect(judgeCaller(c, 'poor', open)).toEqual({ allow: true, uid: 2 });
+  });
+
   const policy = { minStake: 3, forceValidatorPermit: true, allowNonRegistered: false };
 
   it('allows a registered validator with enough stake', async () => {
@@ -38,7 +45,10 @@ describe('caller policy', () => {
       reason: 'Unrecognized hotkey stranger',
     });
     expect(judgeCaller(c, 'miner', policy)).toMatchObject({ allow: false, reason: /Non-validator hotkey/ });
-    expect(judgeCaller(c, 'poor', policy)).toMatchObject({ allow: false, reason: /below the minimum 3 TAO/ });
+    expect(judgeCaller(c, 'poor', policy)).toMatchObject({
+      allow: false,
+      reason: /below the minimum 3 alpha/,
+    });
     expect(judgeCaller(c, undefined, policy)).toMatchObject({ allow: false });
     expect(judgeCaller(c, 'stranger', { ...policy, allowNonRegistered: true })).toEqual({
       allow: true,

@@ -4,6 +4,8 @@ export interface CallerPolicy {
   minStake: number;
   forceValidatorPermit: boolean;
   allowNonRegistered: boolean;
+  /** `--neuron.disable_blacklist`: everyone is let in. */
+  disabled?: boolean;
 }
 
 export type CallerVerdict = { allow: true; uid: number | undefined } | { allow: false; reason: string };
@@ -17,9 +19,10 @@ export function judgeCaller(
   hotkey: string | undefined,
   policy: CallerPolicy,
 ): CallerVerdict {
+  const uid = hotkey ? cache.uidOf(hotkey) : undefined;
+  if (policy.disabled) return { allow: true, uid };
   if (!hotkey) return { allow: false, reason: 'Missing dendrite hotkey' };
   const mg = cache.value;
-  const uid = cache.uidOf(hotkey);
   if (mg === undefined || uid === undefined) {
     return policy.allowNonRegistered
       ? { allow: true, uid: undefined }
@@ -32,7 +35,7 @@ export function judgeCaller(
   if (stake < policy.minStake) {
     return {
       allow: false,
-      reason: `Stake ${stake} TAO of uid ${uid} is below the minimum ${policy.minStake} TAO`,
+      reason: `Stake ${stake} alpha of uid ${uid} is below the minimum ${policy.minStake} alpha (--blacklist.min_stake)`,
     };
   }
   return { allow: true, uid };

@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { MetagraphCache } from '../chainPort/metagraphCache.js';
 import type { ChainPort, NeuronMetagraph } from '../chainPort/types.js';
 import { loadConfig } from '../config/loadConfig.js';
+import { NeuronEventBus } from '../events/neuronEvents.js';
 import { createNeuronMetrics } from '../health/neuronMetrics.js';
 import type { CallerGuards, RuntimePorts } from '../runner/runtimePorts.js';
+import type { MinerHooks } from '../subnet/minerPlugin.js';
+import type { PluginContext } from '../subnet/pluginContext.js';
+import type { InterfaceMap } from './externalAddress.js';
 import { startMiner } from './startMiner.js';
 
 const signer = Keypair.fromUri('//MinerUnderTest');
@@ -28,7 +32,21 @@ function metagraph(axonPort: number): NeuronMetagraph {
   };
 }
 
-async function setup(argv: string[]) {
+const nic = (address: string, internal = false) => ({
+  address,
+  netmask: '255.0.0.0',
+  family: 'IPv4' as const,
+  mac: '00:00:00:00:00:00',
+  internal,
+  cidr: null,
+});
+const loopbackOnly: InterfaceMap = { lo: [nic('127.0.0.1', true)] };
+
+async function setup(
+  argv: string[],
+  interfaces: InterfaceMap = loopbackOnly,
+  hooks?: MinerHooks<string, string>,
+) {
   const r = loadConfig({ role: 'miner', argv: ['--netuid', '2', ...argv], env: {} });
   if (r.kind !== 'config') throw new Error('config');
   const state = { mg: metagraph(0) };
@@ -58,6 +76,8 @@ async function setup(argv: string[]) {
     },
     createDendrite: () => 'dendrite',
   };
+  const controller = new AbortController();
+  const signal = controller.signal;
   const miner = await startMiner({
     config: r.config,
     signer,
@@ -66,9 +86,13 @@ async function setup(argv: string[]) {
     ports,
     logger,
     metrics: createNeuronMetrics({ role: 'miner', netuid: 2 }),
-    hooks: { attach: (axon, hooks) => void attached.push(`${axon}+${hooks}`) },
+    hooks: hooks ?? { attach: (axon, guards) => void attached.push(`${axon}+${guards}`) },
+    pluginCtx: { options: undefined } as unknown as PluginContext<unknown>,
+    events: new NeuronEventBus(),
+    signal,
+    interfaces,
   });
-  return { miner, state, posted, cache, attached, guards: guards! };
+  return { miner, state, posted, cache, attached, guards: guards!, controller };
 }
 
 describe('startMiner', () => {
@@ -95,6 +119,30 @@ describe('startMiner', () => {
     expect(nat.posted).toEqual([{ ip: '203.0.113.7', port: 443 }]);
     const bindAll = await setup([]);
     expect(bindAll.posted).toEqual([]);
+  });
+
+  it("bound to every interface: posts this machine's public address, or on a local chain a loopback one", async () => {
+    const pub = await setup([], { ...loopbackOnly, eth0: [nic('198.51.100.4')] });
+    expect(pub.posted).toEqual([{ ip: '198.51.100.4', port: 18_091 }]);
+    const local = await setup(['--subtensor.network', 'local']);
+    expect(local.posted).toEqual([{ ip: '127.0.0.2', port: 18_091 }]);
+  });
+
+  it('runs a miner without an axon: its work loop only, nothing posted', async () => {
+    const rounds: number[] = [];
+    const m = await setup(['--axon.ip', '127.0.0.2'], loopbackOnly, {
+      run: async () => {
+        rounds.push(Date.now());
+        return 0.01;
+      },
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(m.miner.axonPort).toBeUndefined();
+    expect(m.posted).toEqual([]);
+    expect(m.attached).toEqual([]);
+    expect(rounds.length).toBeGreaterThan(1);
+    m.controller.abort();
+    await m.miner.stop();
   });
 
   it('guards callers with the cached metagraph: validator with permit in, others out', async () => {

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findRepoRoot } from '@taonode/chain';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { findRepoRoot } from '@taonode/kit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadSubnetRegistry } from '../registry/subnetRegistry.js';
 import { EXIT_CONFIG, EXIT_OK, EXIT_USAGE } from './exitCodes.js';
 import { exitNotImplemented } from './notImplemented.js';
 
@@ -11,11 +13,15 @@ interface Pm2App {
   args: string[];
   kill_timeout: number;
   stop_exit_codes: number[];
+  env: Record<string, string>;
 }
 
 const root = findRepoRoot() ?? process.cwd();
+// The file remembers TAONODE_PM2_* values under PM2_HOME: a private one per test, never ~/.pm2.
+let pm2Home = '';
 
 async function loadApps(env: Record<string, string>): Promise<Pm2App[]> {
+  vi.stubEnv('PM2_HOME', pm2Home);
   for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
   vi.resetModules();
   const mod = (await import(join(root, 'ecosystem.config.js'))) as { default: { apps: Pm2App[] } };
@@ -27,8 +33,12 @@ const flag = (app: Pm2App, name: string) => {
   return i === -1 ? undefined : app.args[i + 1];
 };
 
+beforeEach(() => {
+  pm2Home = mkdtempSync(join(tmpdir(), 'taonode-eco-'));
+});
 afterEach(() => {
   vi.unstubAllEnvs();
+  rmSync(pm2Home, { recursive: true, force: true });
 });
 
 describe('ecosystem.config.js', () => {
@@ -50,7 +60,9 @@ describe('ecosystem.config.js', () => {
       expect(app.script).toBe(join(root, 'apps', app.name, 'dist', 'main.js'));
       // The daemon's own stop deadline (8 s) is inside pm2's, so pm2 never has to SIGKILL.
       expect(app.kill_timeout).toBeGreaterThan(8_000);
-      expect(app.stop_exit_codes).toEqual(expect.arrayContaining([EXIT_OK, EXIT_USAGE, EXIT_CONFIG]));
+      // 2 and 78 are final; 0 is not, since pm2 records a kill -9 or an OOM kill as exit code 0.
+      expect(app.stop_exit_codes).toEqual([EXIT_USAGE, EXIT_CONFIG]);
+      expect(app.stop_exit_codes).not.toContain(EXIT_OK);
     }
     expect(ports.size).toBe(8);
   });
@@ -72,6 +84,47 @@ describe('ecosystem.config.js', () => {
     );
   });
 
+  it("passes the daemons' own TAONODE_*/BT_* settings as the apps' environment (restart --update-env updates them)", async () => {
+    const apps = await loadApps({
+      TAONODE_TEST_NETUID: '',
+      TAONODE_SN24_UNSTUFFER: 'off',
+      BT_WALLET_PATH: '/w',
+      TAONODE_PM2_WALLET: 'op',
+    });
+    for (const app of apps) {
+      expect(app.env).toMatchObject({
+        NODE_ENV: 'production',
+        TAONODE_SN24_UNSTUFFER: 'off',
+        BT_WALLET_PATH: '/w',
+      });
+      expect(app.env.TAONODE_PM2_WALLET).toBeUndefined();
+      expect(flag(app, '--wallet.name')).toBe('op');
+    }
+  });
+
+  it('keeps a netuid set at the last start when the variable is unset later, and says so', async () => {
+    const warn = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const first = await loadApps({ TAONODE_TEST_NETUID: '', TAONODE_PM2_NETUID_SN24: '5' });
+      expect(flag(first.find((a) => a.name === 'sn24-miner')!, '--netuid')).toBe('5');
+      expect(JSON.parse(readFileSync(join(pm2Home, 'taonode-ecosystem.json'), 'utf8'))).toEqual({
+        TAONODE_PM2_NETUID_SN24: '5',
+      });
+      vi.unstubAllEnvs();
+      const later = await loadApps({ TAONODE_TEST_NETUID: '' });
+      expect(flag(later.find((a) => a.name === 'sn24-validator')!, '--netuid')).toBe('5');
+      expect(String(warn.mock.calls.at(-1)?.[0])).toMatch(/TAONODE_PM2_NETUID_SN24 is unset; keeping "5"/);
+      vi.unstubAllEnvs();
+      const reset = await loadApps({ TAONODE_TEST_NETUID: '', TAONODE_PM2_RESET: '1' });
+      expect(flag(reset.find((a) => a.name === 'sn24-miner')!, '--netuid')).toBe('24');
+      vi.unstubAllEnvs();
+      const after = await loadApps({ TAONODE_TEST_NETUID: '' });
+      expect(flag(after.find((a) => a.name === 'sn24-miner')!, '--netuid')).toBe('24');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('adds the test-subnet apps for a local chain when TAONODE_TEST_NETUID is set', async () => {
     const apps = await loadApps({
       TAONODE_TEST_NETUID: '5',
@@ -85,6 +138,37 @@ describe('ecosystem.config.js', () => {
       expect(flag(app, '--subtensor.chain_endpoint')).toBe('ws://127.0.0.1:1234');
       expect(existsSync(app.script)).toBe(true);
     }
+  });
+});
+
+describe('the registry of subnets (config/subnets.json)', () => {
+  it('names an app folder, a config file and distinct ports for every app, and a script for the rest', () => {
+    const registry = loadSubnetRegistry(root);
+    const ports = new Set<number>();
+    for (const subnet of registry.subnets) {
+      for (const role of ['miner', 'validator'] as const) {
+        const app = subnet[role];
+        if (!app) {
+          expect(subnet.script, `${subnet.id} ${role}`).toBeDefined();
+          continue;
+        }
+        expect(existsSync(join(root, 'apps', app.app, 'src', 'main.ts')), app.app).toBe(true);
+        expect(existsSync(join(root, 'config', `${app.app}.json`)), app.app).toBe(true);
+        for (const port of [app.metricsPort, app.axonPort]) {
+          if (port === undefined) continue;
+          expect(ports.has(port), `${app.app} port ${port}`).toBe(false);
+          ports.add(port);
+        }
+        if (role === 'validator') expect(app.axonPort).toBeUndefined();
+      }
+      if (subnet.demo?.prepare) expect(existsSync(join(root, subnet.demo.prepare.script))).toBe(true);
+      if (subnet.script) expect(existsSync(join(root, subnet.script))).toBe(true);
+    }
+    expect(registry.subnets.filter((s) => s.implemented && s.demo).map((s) => s.id)).toEqual([
+      'test',
+      'sn2',
+      'sn24',
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@
 export const EXIT_OK = 0;
 /** Bad flag, env var or config file: 2, as Python's argparse (what bittensor neurons exit with). */
 export const EXIT_USAGE = 2;
-/** Not registered, wallet missing, subnet not implemented yet (sysexits EX_CONFIG). */
+/** Not registered, wallet missing, no such subnet, subnet not implemented yet (sysexits EX_CONFIG). */
 export const EXIT_CONFIG = 78;
 /** Anything unexpected; pm2 restarts on this one. */
 export const EXIT_FAILURE = 1;

@@ -1,101 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { SDK_VERSION } from '@taonode/transport';
 import { MetagraphCache } from '../chainPort/metagraphCache.js';
-import type { ChainPort } from '../chainPort/types.js';
+import type { ChainPort, NeuronMetagraph } from '../chainPort/types.js';
 import { ConfigError } from '../config/configError.js';
+import type { OptionSchema, OptionsOf } from '../config/defineOptions.js';
 import { loadConfig } from '../config/loadConfig.js';
 import type { NeuronConfig, Role } from '../config/neuronConfig.js';
 import type { OptionSpec } from '../config/options.js';
+import { NeuronEventBus, type NeuronEvents } from '../events/neuronEvents.js';
 import { type HealthServer, startHealthServer } from '../health/healthServer.js';
 import { createNeuronMetrics } from '../health/neuronMetrics.js';
 import { runDaemon } from '../lifecycle/runDaemon.js';
 import { createLogger, type Logger } from '../log/createLogger.js';
-import { startMiner } from '../miner/startMiner.js';
+import { serveAxon, startMiner } from '../miner/startMiner.js';
+import { MINER_STATE_FILE, STATE_FILE } from '../state/stateFile.js';
+import { logOpenOutcome, StateStore } from '../state/stateStore.js';
+import type { PluginContext } from '../subnet/pluginContext.js';
 import type { SubnetPlugin } from '../subnet/subnetPlugin.js';
-import { startValidator } from '../validator/startValidator.js';
+import { type RunningValidator, startValidator } from '../validator/startValidator.js';
 import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exitCodes.js';
 import { loadHotkey, registerCommand } from './loadHotkey.js';
 import { NeuronExit } from './neuronExit.js';
+import { exitNotImplemented } from './notImplemented.js';
+import { pluginChain } from './pluginChain.js';
 import type { RuntimePorts } from './runtimePorts.js';
 import { waitForRegistration } from './waitForChain.js';
 
-export interface RunNeuronOptions<A, G, D, Round> {
+/** Something that follows a running daemon (a dashboard): called once at start; may return its own stop. */
+export type NeuronObserver = (
+  events: NeuronEvents,
+  info: { app: string; role: Role; config: NeuronConfig; logger: Logger },
+) => void | (() => Promise<void>) | Promise<void | (() => Promise<void>)>;
+
+export interface RunNeuronOptions<S extends OptionSchema, A, G, D> {
   /** Process name for logs (`sn2-miner`, `test-validator`). */
   app: string;
   role: Role;
-  plugin: SubnetPlugin<D, Round, A, G>;
+  plugin: SubnetPlugin<S, D, A, G>;
   ports: RuntimePorts<A, G, D>;
   argv: readonly string[];
   env?: Readonly<Record<string, string | undefined>>;
   appDefaultsFile?: string;
   /** Extra options the caller handles itself (e.g. the test runner's `--role`), listed in --help. */
   extraOptions?: readonly OptionSpec[];
+  observers?: readonly NeuronObserver[];
   write?: { out: (s: string) => void; err: (s: string) => void };
 }
 
+/** `0.1.0` of this runtime (src/ and dist/ sit at the same depth under the package). */
+export const RUNTIME_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+function versionLine(app: string, plugin: SubnetPlugin<OptionSchema, unknown, unknown, unknown>): string {
+  const sdk = `${Math.floor(SDK_VERSION / 1_000_000)}.${Math.floor(SDK_VERSION / 1_000) % 1_000}.${SDK_VERSION % 1_000}`;
+  const weights = plugin.pending ? 'not implemented yet' : `weights version ${plugin.versionKey}`;
+  return `${app} ${RUNTIME_VERSION} (taonode; ${plugin.name} ${weights}; bittensor wire protocol ${sdk})\n`;
+}
+
 /** Parses the config, then runs the miner or validator until SIGINT/SIGTERM. Returns the exit code. */
-export async function runNeuron<A, G, D, Round>(options: RunNeuronOptions<A, G, D, Round>): Promise<number> {
+export async function runNeuron<S extends OptionSchema, A, G, D>(
+  options: RunNeuronOptions<S, A, G, D>,
+): Promise<number> {
   const out = options.write?.out ?? ((s: string) => process.stdout.write(s));
   const err = options.write?.err ?? ((s: string) => process.stderr.write(s));
-  let config: NeuronConfig;
+  const { plugin, role, app } = options;
+  let loaded: ReturnType<typeof loadConfig<S>>;
   try {
-    const loaded = loadConfig({
-      role: options.role,
+    loaded = loadConfig<S>({
+      role,
       argv: options.argv,
       env: options.env,
       appDefaultsFile: options.appDefaultsFile,
-      extraOptions: [...(options.extraOptions ?? []), ...(options.plugin.options ?? [])],
-      usage: `Usage: ${options.app} [options]\n\n${options.plugin.name} ${options.role} daemon (taonode).`,
+      options: plugin.options,
+      extraOptions: options.extraOptions,
+      servesAxon: role === 'miner' || plugin.validatorServesAxon === true,
+      usage:
+        `Usage: ${app} [options]\n\n${plugin.name} ${role} daemon (taonode).` +
+        (plugin.pending ? `\n${plugin.pending} is not implemented yet: this app exits 78.` : ''),
     });
-    if (loaded.kind === 'help') {
-      out(loaded.text);
-      return EXIT_OK;
-    }
-    config = loaded.config;
   } catch (error) {
-    if (error instanceof ConfigError) {
-      err(`${options.app}: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    if (plugin.pending) return exitNotImplemented(app, plugin.pending, (l) => err(`${l}\n`));
+    err(`${app}: ${error.message} (see --help)\n`);
+    return EXIT_USAGE;
   }
-  const problem = options.plugin.checkConfig?.(config);
+  if (loaded.kind === 'help') {
+    out(loaded.text);
+    return EXIT_OK;
+  }
+  if (loaded.kind === 'version') {
+    out(versionLine(app, plugin as SubnetPlugin<OptionSchema, unknown, unknown, unknown>));
+    return EXIT_OK;
+  }
+  if (plugin.pending) return exitNotImplemented(app, plugin.pending, (l) => err(`${l}\n`));
+  const { config, options: pluginOptions, warnings } = loaded;
+  const problem = plugin.checkConfig?.(config, pluginOptions);
   if (problem) {
-    err(`${options.app}: ${problem}\n`);
+    err(`${app}: ${problem} (see --help)\n`);
     return EXIT_USAGE;
   }
   const logger = createLogger({
     level: config.logging.level,
     format: config.logging.format,
-    name: options.app,
+    name: app,
+    ...(config.logging.dir ? { file: `${config.logging.dir}/${app}.log` } : {}),
   });
+  for (const warning of warnings) logger.warn(warning);
   try {
-    return await runDaemon((ctx) => start(options, config, ctx.logger, ctx.signal), { logger });
+    return await runDaemon((ctx) => start(options, config, pluginOptions, ctx.logger, ctx.signal), {
+      logger,
+    });
   } catch (error) {
     if (error instanceof NeuronExit) {
       logger.error({ exitCode: error.exitCode }, error.message);
       // JSON logs are for machines; say it once more in plain words for the operator.
-      if (config.logging.format === 'json') err(`${options.app}: ${error.message}\n`);
+      if (config.logging.format === 'json') err(`${app}: ${error.message}\n`);
       return error.exitCode;
     }
     logger.fatal({ err: error }, 'daemon failed to start');
+    if (config.logging.format === 'json')
+      err(`${app}: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FAILURE;
   } finally {
     logger.flush?.();
   }
 }
 
-async function start<A, G, D, Round>(
-  options: RunNeuronOptions<A, G, D, Round>,
+async function start<S extends OptionSchema, A, G, D>(
+  options: RunNeuronOptions<S, A, G, D>,
   config: NeuronConfig,
+  pluginOptions: OptionsOf<S>,
   logger: Logger,
   signal: AbortSignal,
 ): Promise<() => Promise<void>> {
-  const { plugin, ports, role } = options;
+  const { plugin, ports, role, app } = options;
   const metrics = createNeuronMetrics({ role, netuid: config.netuid });
   const signer = await loadHotkey(config);
   const log = logger.child({ hotkey: signer.ss58Address, netuid: config.netuid });
   log.info(
     { role, subnet: plugin.name, endpoint: config.subtensor.chainEndpoint, stateDir: config.neuron.stateDir },
     'starting',
+  );
+  const events = new NeuronEventBus((error, name) =>
+    log.warn({ err: error, event: name }, 'event listener failed'),
   );
   const status = { connected: false, block: 0, uid: undefined as number | undefined, startedAt: Date.now() };
   const stops: (() => Promise<void>)[] = [];
@@ -108,15 +156,24 @@ async function start<A, G, D, Round>(
       }
     }
   };
-  let lastStepAt: () => number = () => 0;
+  let validator: RunningValidator<D> | undefined;
+  // A step may take this long before the validator counts as stuck (a plug-in evaluating a model
+  // for hours says so); the pause between steps comes on top.
+  const budgetS = plugin.stepBudgetSeconds ?? 10 * config.neuron.timeoutSeconds + 600;
   const health: HealthServer = await startHealthServer({
     host: config.metrics.host,
     port: config.metrics.port,
     registry: metrics.registry,
     health: () => {
-      const stepAge = lastStepAt() ? (Date.now() - lastStepAt()) / 1000 : null;
+      const now = Date.now();
+      const last = validator?.loop.lastStepTime ?? 0;
+      const running = validator?.loop.runningSince ?? 0;
+      const stepAge = last ? (now - last) / 1000 : null;
+      const runningFor = running ? (now - running) / 1000 : null;
       const stale =
-        role === 'validator' && stepAge !== null && stepAge > 10 * (config.neuron.timeoutSeconds + 60);
+        role === 'validator' &&
+        ((runningFor !== null && runningFor > budgetS) ||
+          (stepAge !== null && stepAge > budgetS + config.neuron.stepIntervalSeconds));
       return {
         ok: status.connected && !stale,
         role,
@@ -124,17 +181,24 @@ async function start<A, G, D, Round>(
         ...status,
         uid: status.uid ?? null,
         stepAge,
+        stepRunningFor: runningFor,
+        stepBudgetSeconds: role === 'validator' ? budgetS : null,
       };
     },
   });
   stops.push(() => health.close());
   log.info({ port: health.port, host: config.metrics.host }, 'health and metrics listening');
   try {
+    for (const observe of options.observers ?? []) {
+      const stop = await observe(events, { app, role, config, logger: log });
+      if (stop) stops.push(stop);
+    }
     const chain: ChainPort = await ports.connectChain({
       endpoint: config.subtensor.chainEndpoint,
       signer,
       config,
       logger: log,
+      signal,
       onConnection: (connected) => {
         status.connected = connected;
         metrics.chainConnected.set(connected ? 1 : 0);
@@ -152,7 +216,14 @@ async function start<A, G, D, Round>(
         metrics.metagraphN.set(mg.hotkeys.length);
       },
     );
-    status.uid = await waitForRegistration({ cache, hotkey: signer.ss58Address, signal, logger: log });
+    status.uid = await waitForRegistration({
+      cache,
+      hotkey: signer.ss58Address,
+      netuid: config.netuid,
+      endpoint: config.subtensor.chainEndpoint,
+      signal,
+      logger: log,
+    });
     if (status.uid === undefined) {
       throw new NeuronExit(
         `hotkey ${signer.ss58Address} is not registered on netuid ${config.netuid}.\nregister it with: ${registerCommand(config)}`,
@@ -160,40 +231,99 @@ async function start<A, G, D, Round>(
       );
     }
     log.info({ uid: status.uid }, 'registered');
+    const identity = (mg: NeuronMetagraph) => {
+      const uid = cache.uidOf(signer.ss58Address);
+      events.emit('identity', {
+        hotkey: signer.ss58Address,
+        uid,
+        stake: uid === undefined ? 0 : (mg.stake[uid] ?? 0),
+        block: mg.block,
+      });
+    };
+    if (cache.value) identity(cache.value);
+    const offIdentity = cache.onUpdate(identity);
+    stops.push(async () => offIdentity());
     const unsubscribe = await chain.subscribeBlocks((block) => {
       status.block = block;
       metrics.block.set(block);
       cache.onBlock(block);
+      validator?.onBlock(block);
     });
     stops.push(async () => unsubscribe());
-    const pluginCtx = { config, logger: log, signal };
+    const opened = await StateStore.open({
+      dir: config.neuron.stateDir,
+      file: role === 'validator' ? STATE_FILE : MINER_STATE_FILE,
+      netuid: config.netuid,
+      hotkey: signer.ss58Address,
+      logger: log,
+    });
+    logOpenOutcome(log, opened.outcome, config.neuron.stateDir);
+    const chainView = pluginChain({ chain, cache, signer, netuid: config.netuid });
+    const pluginCtx: PluginContext<OptionsOf<S>> = {
+      config,
+      options: pluginOptions,
+      logger: log,
+      signal,
+      chain: chainView,
+      state: opened.store,
+      figures: events,
+      env: options.env ?? process.env,
+    };
     if (role === 'miner') {
       if (!plugin.createMiner) throw new NeuronExit(`subnet ${plugin.name} has no miner`, EXIT_CONFIG);
       const hooks = await plugin.createMiner(pluginCtx);
-      const miner = await startMiner({ config, signer, chain, cache, ports, hooks, logger: log, metrics });
+      const miner = await startMiner({
+        config,
+        signer,
+        chain,
+        cache,
+        ports,
+        hooks,
+        pluginCtx,
+        logger: log,
+        metrics,
+        events,
+        signal,
+      });
       // Last in, first out: stop serving before the chain and the health server go.
       stops.push(() => miner.stop());
     } else {
       if (!plugin.createValidator)
         throw new NeuronExit(`subnet ${plugin.name} has no validator`, EXIT_CONFIG);
       const hooks = await plugin.createValidator(pluginCtx);
-      const dendrite = ports.createDendrite({ signer, config, logger: log });
-      const validator = await startValidator({
+      if (hooks.attach && plugin.validatorServesAxon) {
+        const served = await serveAxon({
+          config,
+          signer,
+          chain,
+          cache,
+          ports,
+          attach: hooks.attach.bind(hooks),
+          logger: log,
+          metrics,
+          events,
+        });
+        stops.push(served.stop);
+      }
+      validator = await startValidator<D>({
         config,
         hotkey: signer.ss58Address,
         versionKey: plugin.versionKey,
         chain,
         cache,
-        dendrite,
+        dendrite: ports.createDendrite({ signer, config, logger: log }),
         hooks,
         logger: log,
         metrics,
         signal,
+        pluginChain: chainView,
+        events,
+        store: opened.store,
       });
-      lastStepAt = () => validator.loop.lastStepTime;
+      const running = validator;
       // Let the step in flight finish (and persist) while the chain is still connected.
       stops.push(async () => {
-        await validator.done;
+        await running.done;
         await hooks.close?.();
       });
     }

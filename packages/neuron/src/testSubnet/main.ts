@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { runTestNeuron } from './runTestNeuron.js';
+import { runSubnet } from '../runner/runSubnet.js';
+import { testSubnet } from './testSubnet.js';
 
-// Explicit exit: a websocket client may keep reconnect timers alive after a clean stop.
-// The entry point hands the environment to the config loader; nothing below reads process.env.
-process.exit(await runTestNeuron(process.argv.slice(2), process.env));
+// The test subnet's one script for both roles (`--role miner|validator`), as the demo, the tests
+// and the pm2 test apps run it. The exit belongs here: under pm2 the process must end.
+process.exit(await runSubnet(testSubnet, 'argv'));

@@ -1,30 +1,14 @@
-import { spawn } from 'node:child_process';
+import { runProcess } from '@taonode/kit';
 import { describe, expect, it } from 'vitest';
 import { testNeuronEntry } from './entry.js';
 
-// Async on purpose: a blocking spawnSync starves vitest's worker RPC on a busy machine.
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+async function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const entry = testNeuronEntry();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...entry.execArgv, entry.script, ...args], {
-      env: { ...process.env, TAONODE_NETUID: '', BT_NETUID: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
+  const r = await runProcess(process.execPath, [...entry.execArgv, entry.script, ...args], {
+    env: { ...process.env, TAONODE_NETUID: '', BT_NETUID: '' },
+    timeoutMs: 90_000,
   });
+  return { status: r.exitCode, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
 }
 
 describe('test-subnet daemon entry', () => {

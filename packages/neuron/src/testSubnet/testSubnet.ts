@@ -1,11 +1,12 @@
-import type { Axon, Dendrite } from '@taonode/transport';
-import { sleep } from '../lifecycle/sleep.js';
+import { sleep } from '@taonode/kit';
+import type { Axon, AxonTarget, Dendrite } from '@taonode/transport';
 import type { AxonGuards } from '../runner/axonGuards.js';
-import type { SubnetPlugin } from '../subnet/subnetPlugin.js';
+import { defineSubnet } from '../subnet/subnetPlugin.js';
+import type { ValidatorHooks } from '../subnet/validatorPlugin.js';
 import type { MinerTarget } from '../validator/sampleMiners.js';
 import { Dummy } from './protocol.js';
 import { answer, reward } from './scoring.js';
-import { TEST_SUBNET_OPTIONS } from './testSubnetOptions.js';
+import { testSubnetOptions } from './testSubnetOptions.js';
 
 interface TestRound {
   input: number;
@@ -15,41 +16,37 @@ interface TestRound {
 
 /**
  * The built-in test subnet: proves the runtime end to end (chain, axon, dendrite, scores, weights)
- * before any real subnet lands. Used by the runtime's tests, `taonode demo` and the pm2 test apps.
+ * before any real subnet lands, and is the worked example of a plug-in (docs/neuron.md, "Adding a
+ * subnet"). Used by the runtime's tests, `taonode demo` and the pm2 test apps.
  */
-export const testSubnet: SubnetPlugin<Dendrite, TestRound, Axon, AxonGuards> = {
+export const testSubnet = defineSubnet<typeof testSubnetOptions, Dendrite, Axon, AxonGuards>({
   name: 'test',
   versionKey: 1,
-  options: TEST_SUBNET_OPTIONS,
-  createMiner({ config }) {
-    const delayMs = config.values['neuron.test_delay_ms'] as number;
-    const wrong = config.values['neuron.test_wrong'] as boolean;
+  options: testSubnetOptions,
+  createMiner({ options }) {
     return {
-      attach(axon: Axon, guards: AxonGuards) {
+      attach(axon, guards) {
         axon.attach(Dummy, {
           ...guards,
           forward: async (synapse) => {
-            if (delayMs > 0) await sleep(delayMs);
-            synapse.dummy_output = answer(synapse.dummy_input) + (wrong ? 1 : 0);
+            if (options.delayMs > 0) await sleep(options.delayMs);
+            synapse.dummy_output = answer(synapse.dummy_input) + (options.wrong ? 1 : 0);
             return synapse;
           },
         });
       },
     };
   },
-  createValidator() {
+  createValidator(): ValidatorHooks<Dendrite, TestRound> {
     return {
       async forward(ctx) {
         const input = Math.floor(Math.random() * 1_000_000);
-        const responses = await ctx.dendrite.query(
-          ctx.miners.map((m) => m.axon),
-          Dummy.create({ dummy_input: input }),
-          {
-            timeout: ctx.config.neuron.timeoutSeconds,
-            concurrency: ctx.config.neuron.queryConcurrency,
-            signal: ctx.signal,
-          },
-        );
+        const axons: AxonTarget[] = ctx.miners.map((m) => m.axon);
+        const responses = await ctx.dendrite.query(axons, Dummy.create({ dummy_input: input }), {
+          timeout: ctx.config.neuron.timeoutSeconds,
+          concurrency: ctx.config.neuron.queryConcurrency,
+          signal: ctx.signal,
+        });
         return {
           input,
           miners: ctx.miners,
@@ -61,17 +58,22 @@ export const testSubnet: SubnetPlugin<Dendrite, TestRound, Axon, AxonGuards> = {
         };
       },
       score(round, ctx) {
-        return round.miners.map((m, i) => ({
-          uid: m.uid,
-          reward: reward({
-            input: round.input,
-            output: round.outputs[i]?.output,
-            ok: round.outputs[i]?.ok ?? false,
-            processTimeSeconds: round.outputs[i]?.processTime,
-            timeoutSeconds: ctx.config.neuron.timeoutSeconds,
-          }),
-        }));
+        return round.miners.map((m, i) => {
+          const out = round.outputs[i];
+          const correct = (out?.ok ?? false) && out?.output === answer(round.input);
+          return {
+            uid: m.uid,
+            reward: reward({
+              input: round.input,
+              output: out?.output,
+              ok: out?.ok ?? false,
+              processTimeSeconds: out?.processTime,
+              timeoutSeconds: ctx.config.neuron.timeoutSeconds,
+            }),
+            components: { correct, processTime: out?.processTime ?? null },
+          };
+        });
       },
     };
   },
-};
+});

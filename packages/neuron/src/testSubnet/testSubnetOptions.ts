@@ -1,18 +1,15 @@
-import type { OptionSpec } from '../config/options.js';
+import { defineOptions, option } from '../config/defineOptions.js';
 
 /** The test subnet's own flags (miners only; they make a miner slow or wrong on purpose). */
-export const TEST_SUBNET_OPTIONS: readonly OptionSpec[] = [
-  {
-    key: 'neuron.test_delay_ms',
-    kind: 'integer',
+export const testSubnetOptions = defineOptions({
+  delayMs: option.integer('neuron.test_delay_ms', {
     default: 0,
     min: 0,
+    roles: ['miner'],
     description: 'Test subnet miner: wait this long before answering (ranks it below faster miners)',
-  },
-  {
-    key: 'neuron.test_wrong',
-    kind: 'boolean',
-    default: false,
+  }),
+  wrong: option.boolean('neuron.test_wrong', {
+    roles: ['miner'],
     description: 'Test subnet miner: answer wrongly (its score goes to 0)',
-  },
-];
+  }),
+});

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Role } from '../config/neuronConfig.js';
 import { testNeuronEntry } from '../testSubnet/entry.js';
 import { DaemonProcess } from './daemonProcess.js';
 import { neuronArgs } from './neuronArgs.js';
@@ -7,7 +8,7 @@ import type { ProvisionedSubnet } from './provisionSubnet.js';
 /**
  * The provisioned subnet's neurons as daemons (real child processes), pointed at `endpoint`. By
  * default the built-in test subnet, where miner i answers (i − 1) × `minerDelayMs` late so their
- * scores differ; a subnet package passes its own `entry` and flags.
+ * scores differ; a subnet package passes its own `launch` (its apps, from the registry) and flags.
  */
 export function neuronCluster(args: {
   subnet: ProvisionedSubnet;
@@ -15,8 +16,11 @@ export function neuronCluster(args: {
   workDir: string;
   cwd: string;
   axonPorts: number[];
-  /** The daemon to run (`--role miner|validator`); default the test subnet's. */
-  entry?: { script: string; execArgv: string[] };
+  /**
+   * How to start each role: a subnet's app (`roleLaunch` of the registry) or a `--role` script;
+   * default the test subnet's.
+   */
+  launch?: (role: Role) => { script: string; execArgv: string[]; args: string[] };
   /** Flags for every daemon, e.g. a subnet's own options. */
   commonArgs?: string[];
   /** Flags for miner i (0-based); default the test subnet's delay, i × `minerDelayMs`. */
@@ -25,18 +29,25 @@ export function neuronCluster(args: {
   /** Appended to the validator's defaults (fast steps, 4 s timeout, alpha 0.3); the last flag wins. */
   validatorArgs?: string[];
 }): { validator: DaemonProcess; miners: DaemonProcess[]; stateDir: (name: string) => string } {
-  const entry = args.entry ?? testNeuronEntry();
+  const launch =
+    args.launch ??
+    ((role: Role) => {
+      const entry = testNeuronEntry();
+      return { ...entry, args: ['--role', role] };
+    });
   const stateDir = (name: string) => join(args.workDir, 'state', name);
   const minerArgs =
     args.minerArgs ?? ((i: number) => ['--neuron.test_delay_ms', String(i * (args.minerDelayMs ?? 300))]);
-  const make = (name: string, extra: string[]) =>
-    new DaemonProcess({
+  const make = (name: string, role: Role, extra: string[]) => {
+    const l = launch(role);
+    return new DaemonProcess({
       name,
-      script: entry.script,
-      execArgv: entry.execArgv,
+      script: l.script,
+      execArgv: l.execArgv,
       cwd: args.cwd,
       logFile: join(args.workDir, `${name}.log`),
       args: [
+        ...l.args,
         ...neuronArgs({
           subnet: args.subnet,
           hotkey: name,
@@ -47,12 +58,11 @@ export function neuronCluster(args: {
         ...extra,
       ],
     });
+  };
   const miners = args.subnet.neurons
     .filter((n) => n.role === 'miner')
     .map((n, i) =>
-      make(n.name, [
-        '--role',
-        'miner',
+      make(n.name, 'miner', [
         '--axon.ip',
         '127.0.0.2',
         '--axon.port',
@@ -60,9 +70,7 @@ export function neuronCluster(args: {
         ...minerArgs(i),
       ]),
     );
-  const validator = make('validator', [
-    '--role',
-    'validator',
+  const validator = make('validator', 'validator', [
     '--neuron.step_interval',
     '0.2',
     '--neuron.timeout',

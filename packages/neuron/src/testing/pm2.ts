@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { runProcess } from '@taonode/kit';
 
 export interface Pm2Result {
   code: number;
@@ -8,33 +8,23 @@ export interface Pm2Result {
 }
 
 /** Runs the repo's pm2 (root devDependency) with its own PM2_HOME; never touches the user's pm2. */
-export function runPm2(
+export async function runPm2(
   repoRoot: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   timeoutMs = 120_000,
 ): Promise<Pm2Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'pm2', 'bin', 'pm2'), ...args], {
+  const r = await runProcess(
+    process.execPath,
+    [join(repoRoot, 'node_modules', 'pm2', 'bin', 'pm2'), ...args],
+    {
       cwd: repoRoot,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
+      timeoutMs,
+    },
+  );
+  if (r.spawnError) throw r.spawnError;
+  return { code: r.exitCode ?? -1, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
 }
 
 export interface Pm2Process {

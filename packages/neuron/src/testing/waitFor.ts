@@ -1,4 +1,4 @@
-import { sleep } from '../lifecycle/sleep.js';
+import { sleep } from '@taonode/kit';
 
 /** Polls `check` until it returns a value (not undefined/false) or `timeoutMs` passes. */
 export async function waitFor<T>(

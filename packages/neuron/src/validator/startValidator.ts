@@ -1,32 +1,25 @@
-import type { Logger } from 'pino';
-import type { MetagraphCache } from '../chainPort/metagraphCache.js';
-import type { ChainPort } from '../chainPort/types.js';
-import type { NeuronConfig } from '../config/neuronConfig.js';
-import type { NeuronMetrics } from '../health/neuronMetrics.js';
 import { runLoop } from '../lifecycle/runLoop.js';
-import type { ValidatorHooks } from '../subnet/validatorPlugin.js';
-import { ValidatorLoop } from './validatorLoop.js';
+import type { StateStore } from '../state/stateStore.js';
+import { ValidatorLoop, type ValidatorLoopDeps } from './validatorLoop.js';
 
-export interface RunningValidator<D, Round> {
-  loop: ValidatorLoop<D, Round>;
+export interface RunningValidator<D> {
+  loop: ValidatorLoop<D>;
+  /** Resolves when the loop has stopped (after the step in flight, if it finished). */
   done: Promise<void>;
+  /** Feed each new block: while a long step runs, weights are still checked every few blocks. */
+  onBlock(block: number): void;
 }
 
+/** Blocks between weight checks while a step is running (a step that ends checks anyway). */
+const WEIGHTS_CHECK_EVERY_BLOCKS = 10;
+
 /** Resumes saved scores, then steps until the signal aborts; a failed step is logged, not fatal. */
-export async function startValidator<D, Round>(args: {
-  config: NeuronConfig;
-  hotkey: string;
-  versionKey: number;
-  chain: ChainPort;
-  cache: MetagraphCache;
-  dendrite: D;
-  hooks: ValidatorHooks<D, Round>;
-  logger: Logger;
-  metrics: NeuronMetrics;
-  signal: AbortSignal;
-}): Promise<RunningValidator<D, Round>> {
-  const loop = new ValidatorLoop<D, Round>(args);
+export async function startValidator<D>(
+  args: ValidatorLoopDeps<D> & { store?: StateStore<unknown> },
+): Promise<RunningValidator<D>> {
+  const loop = new ValidatorLoop<D>(args);
   await loop.resume();
+  let lastCheck = 0;
   const done = runLoop({
     name: 'validator step',
     step: () => loop.step(),
@@ -36,5 +29,13 @@ export async function startValidator<D, Round>(args: {
     // Short cap: after a chain outage the validator should be back within seconds, not half a minute.
     maxBackoffMs: 10_000,
   });
-  return { loop, done };
+  return {
+    loop,
+    done,
+    onBlock(block) {
+      if (loop.runningSince === 0 || block - lastCheck < WEIGHTS_CHECK_EVERY_BLOCKS) return;
+      lastCheck = block;
+      void loop.weightsBetweenSteps();
+    },
+  };
 }

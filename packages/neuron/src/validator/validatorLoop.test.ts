@@ -6,8 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MetagraphCache } from '../chainPort/metagraphCache.js';
 import type { ChainPort, NeuronMetagraph, WeightsOutcome } from '../chainPort/types.js';
 import { loadConfig } from '../config/loadConfig.js';
+import { NeuronEventBus } from '../events/neuronEvents.js';
 import { createNeuronMetrics } from '../health/neuronMetrics.js';
 import { StepAbortedError } from '../lifecycle/untilAborted.js';
+import { perUidScoresSchema, syncPerUid } from '../scoring/perUidScores.js';
+import type { PerUidScores, Reward } from '../scoring/scoringStrategy.js';
 import type { ValidatorHooks } from '../subnet/validatorPlugin.js';
 import { tempDirs } from '../testing/tempDirs.js';
 import { ValidatorLoop } from './validatorLoop.js';
@@ -65,7 +68,8 @@ function setup(
   opts: {
     signal?: AbortSignal;
     hang?: boolean;
-    hooks?: Pick<ValidatorHooks<string, number[]>, 'weightsCadence' | 'finalizeWeights'>;
+    events?: NeuronEventBus;
+    hooks?: Partial<ValidatorHooks<string, number[], Reward, PerUidScores, { uid: number; hotkey: string }>>;
   } = {},
 ) {
   const r = loadConfig({
@@ -78,6 +82,15 @@ function setup(
   const chain = fakeChain(state);
   const logger = pino({ level: 'silent' });
   const cache = new MetagraphCache(() => chain.port.metagraph(2), 1, logger);
+  const hooks: ValidatorHooks<string, number[], Reward, PerUidScores, { uid: number; hotkey: string }> = {
+    forward: async (ctx) => {
+      asked.push(ctx.miners.map((m) => m.uid));
+      if (opts.hang) await new Promise(() => {});
+      return ctx.miners.map((m) => m.uid);
+    },
+    score: (uids: number[]) => uids.map((uid) => ({ uid, reward: uid === 1 ? 1 : 0.5 })),
+    ...opts.hooks,
+  };
   const loop = new ValidatorLoop({
     config: r.config,
     hotkey: 'val',
@@ -88,15 +101,8 @@ function setup(
     logger,
     metrics: createNeuronMetrics({ role: 'validator', netuid: 2 }),
     signal: opts.signal ?? new AbortController().signal,
-    hooks: {
-      forward: async (ctx) => {
-        asked.push(ctx.miners.map((m) => m.uid));
-        if (opts.hang) await new Promise(() => {});
-        return ctx.miners.map((m) => m.uid);
-      },
-      score: (uids: number[]) => uids.map((uid) => ({ uid, reward: uid === 1 ? 1 : 0.5 })),
-      ...opts.hooks,
-    },
+    ...(opts.events ? { events: opts.events } : {}),
+    hooks,
   });
   return { loop, chain, asked };
 }
@@ -124,7 +130,7 @@ describe('ValidatorLoop', () => {
     const a = setup(dir, state);
     await a.loop.resume();
     await a.loop.step();
-    expect(a.loop.scores.snapshot().scores).toEqual([0, 0.5, 0.25]);
+    expect(a.loop.scores).toEqual([0, 0.5, 0.25]);
     expect(a.chain.submitted).toHaveLength(1);
     state.block = 25;
     await a.loop.step();
@@ -134,7 +140,7 @@ describe('ValidatorLoop', () => {
     const b = setup(dir, state);
     await b.loop.resume();
     expect(b.loop.steps).toBe(2);
-    expect(b.loop.scores.snapshot().scores).toEqual([0, 0.75, 0.375]);
+    expect(b.loop.scores).toEqual([0, 0.75, 0.375]);
     await b.loop.step();
     expect(b.chain.submitted).toHaveLength(0);
     state.block = 31;
@@ -185,18 +191,20 @@ describe('ValidatorLoop', () => {
     const state = { block: 20, mg: metagraph() };
     const a = setup(dir, state);
     await a.loop.step();
-    expect(a.loop.scores.score(1)).toBeGreaterThan(0);
+    expect(a.loop.scores[1]).toBeGreaterThan(0);
     state.mg.hotkeys[1] = 'newcomer';
     state.block = 21;
     const b = setup(dir, state);
     await b.loop.resume();
-    expect(b.loop.scores.score(1)).toBe(0.5);
+    expect(b.loop.scores[1]).toBe(0.5);
     await b.loop.step();
     // uid 1 restarted from 0 (one reward of 1 at alpha 0.5); uid 2 kept its history.
-    expect(b.loop.scores.snapshot()).toMatchObject({
+    const saved = JSON.parse(readFileSync(join(dir, 'validator-state.json'), 'utf8'));
+    expect(saved.scoring.state).toMatchObject({
       hotkeys: ['val', 'newcomer', 'm2'],
       scores: [0, 0.5, 0.375],
     });
+    expect(b.loop.scores).toEqual([0, 0.5, 0.375]);
   });
 
   it('sends the plug-in version key, and commits and reveals on a commit-reveal subnet', async () => {
@@ -247,5 +255,83 @@ describe('ValidatorLoop', () => {
     state.block = 31;
     await a.loop.step();
     expect(a.chain.submitted).toHaveLength(1);
+  });
+
+  it('asks the candidates a plug-in picks, reports each step and weights to listeners', async () => {
+    const events = new NeuronEventBus();
+    const steps: unknown[] = [];
+    const weights: unknown[] = [];
+    events.on('step', (e) => steps.push(e));
+    events.on('weights', (e) => weights.push(e));
+    const state = { block: 20, mg: metagraph() };
+    const a = setup(dirs.make(), state, [], {
+      events,
+      hooks: {
+        // A model-submission subnet: everyone registered, no axon needed.
+        candidates: (ctx) =>
+          ctx.metagraph.hotkeys.map((hotkey, uid) => ({ uid, hotkey })).filter((c) => c.uid !== ctx.uid),
+        score: (uids: number[]) => uids.map((uid) => ({ uid, reward: 1, components: { verified: true } })),
+      },
+    });
+    await a.loop.step();
+    expect(a.asked).toEqual([[1, 2]]);
+    expect(steps).toMatchObject([
+      {
+        step: 0,
+        results: [
+          { uid: 1, hotkey: 'm1', reward: 1, score: 0.5, components: { verified: true } },
+          { uid: 2, hotkey: 'm2', reward: 1, score: 0.5 },
+        ],
+      },
+    ]);
+    expect(weights).toMatchObject([{ block: 20, mode: 'set', uids: [1, 2] }]);
+  });
+
+  it("keeps scores with the plug-in's own strategy and its weights rule", async () => {
+    const dir = dirs.make();
+    const state = { block: 20, mg: metagraph() };
+    const a = setup(dir, state, [], {
+      hooks: {
+        scoring: {
+          kind: 'last-reward-wins',
+          schema: perUidScoresSchema,
+          initial: () => ({ hotkeys: [], scores: [] }),
+          sync: (st, hotkeys) => syncPerUid(st, hotkeys),
+          update: (st, rewards) => {
+            for (const r of rewards) if (r.reward !== null) st.scores[r.uid] = r.reward;
+          },
+          // Winner takes all.
+          weights: (st) => ({ uids: [st.scores.indexOf(Math.max(...st.scores))], weights: [1] }),
+          scores: (st) => st.scores,
+        },
+      },
+    });
+    await a.loop.step();
+    expect(a.loop.scores).toEqual([0, 1, 0.5]);
+    expect(a.chain.submitted[0]).toMatchObject({ uids: [1], weights: [1] });
+    expect(JSON.parse(readFileSync(join(dir, 'validator-state.json'), 'utf8')).scoring.kind).toBe(
+      'last-reward-wins',
+    );
+  });
+
+  it('sets weights while a long step is still running', async () => {
+    const state = { block: 20, mg: metagraph() };
+    const a = setup(dirs.make(), state);
+    await a.loop.step();
+    expect(a.chain.submitted).toHaveLength(1);
+    const b = setup(dirs.make(), state, [], { hang: true });
+    state.block = 31;
+    void b.loop.step().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(b.loop.runningSince).toBeGreaterThan(0);
+    await b.loop.weightsBetweenSteps();
+    // b has no scores of its own yet: nothing to send, but it looked (and did not wait for the step).
+    expect(b.chain.submitted).toHaveLength(0);
+    const c = setup(dirs.make(), state);
+    await c.loop.step();
+    const before = c.chain.submitted.length;
+    state.block = 45;
+    await c.loop.weightsBetweenSteps();
+    expect(c.chain.submitted.length).toBe(before + 1);
   });
 });

@@ -1,5 +1,5 @@
 import type { NeuronMetagraph } from '../chainPort/types.js';
-import type { WeightsRecord } from './validatorState.js';
+import type { WeightsRecord } from '../state/stateFile.js';
 
 export type WeightsDecision = { due: true } | { due: false; reason: string; retryAtBlock: number };
 

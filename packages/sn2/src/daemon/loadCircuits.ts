@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXIT_CONFIG, type Logger, type NeuronConfig, NeuronExit } from '@taonode/neuron';
+import { EXIT_CONFIG, type Logger, NeuronExit, type Role } from '@taonode/neuron';
 import { mlpCircuit, powCircuit } from '../circuits/catalog.js';
 import type { CircuitDefinition } from '../circuits/definition.js';
 import { buildCircuit, type CircuitArtifacts } from '../zk/buildCircuit.js';
@@ -9,6 +9,10 @@ import { Sn2Error } from '../zk/errors.js';
 import { defaultCacheDir } from '../zk/paths.js';
 import { type PtauSource, TEST_PTAU_SHA256, testPtauSource } from '../zk/ptau.js';
 import { circuitIdOf } from '../zk/setupGroth16.js';
+import type { Sn2Options } from './sn2Options.js';
+
+/** The options circuits are loaded from. */
+export type CircuitOptions = Pick<Sn2Options, 'circuits' | 'ptau' | 'ptauSha256' | 'keysDir' | 'zkCacheDir'>;
 
 export class CircuitListError extends Sn2Error {
   override name = 'CircuitListError';
@@ -36,9 +40,9 @@ export function parseCircuitList(list: string): CircuitDefinition[] {
 }
 
 /** The ptau of the Groth16 setup: the operator's pinned file, else the shared test file. */
-export function ptauFromConfig(values: NeuronConfig['values']): PtauSource {
-  const location = values['neuron.ptau'] as string | undefined;
-  const sha = values['neuron.ptau_sha256'] as string | undefined;
+export function ptauFromOptions(options: Pick<Sn2Options, 'ptau' | 'ptauSha256'>): PtauSource {
+  const location = options.ptau;
+  const sha = options.ptauSha256;
   if (!location) return testPtauSource();
   if (!sha || !/^[0-9a-f]{64}$/i.test(sha)) {
     throw new CircuitListError(
@@ -52,10 +56,10 @@ export function ptauFromConfig(values: NeuronConfig['values']): PtauSource {
  * The circuit flags option types cannot check (the list, ptau with its sha256), for the runtime's
  * start-up check: a typo fails in a second as a usage error, not after chain start-up.
  */
-export function circuitFlagProblem(config: NeuronConfig): string | undefined {
+export function circuitFlagProblem(options: CircuitOptions): string | undefined {
   try {
-    parseCircuitList(config.values['neuron.circuits'] as string);
-    ptauFromConfig(config.values);
+    parseCircuitList(options.circuits);
+    ptauFromOptions(options);
     return undefined;
   } catch (err) {
     // Anything else (no workspace for the test ptau) is loadCircuits' to report.
@@ -103,9 +107,13 @@ async function publishedCircuit(
  * fresh clone builds them once, later starts take a second). Miner and validator derive the same
  * keys from the same ptau, so their circuit ids agree.
  */
-export async function loadCircuits(config: NeuronConfig, logger: Logger): Promise<CircuitArtifacts[]> {
+export async function loadCircuits(
+  options: CircuitOptions,
+  role: Role,
+  logger: Logger,
+): Promise<CircuitArtifacts[]> {
   try {
-    return await buildConfigured(config, logger);
+    return await buildConfigured(options, role, logger);
   } catch (err) {
     // A bad list, a missing or wrong ptau, a circuit too big for it: restarting cannot help.
     if (err instanceof Sn2Error) throw new NeuronExit(`SN2 circuits: ${err.message}`, EXIT_CONFIG);
@@ -113,21 +121,25 @@ export async function loadCircuits(config: NeuronConfig, logger: Logger): Promis
   }
 }
 
-async function buildConfigured(config: NeuronConfig, logger: Logger): Promise<CircuitArtifacts[]> {
-  const defs = parseCircuitList(config.values['neuron.circuits'] as string);
-  const ptau = ptauFromConfig(config.values);
-  if (ptau.sha256 === TEST_PTAU_SHA256 && !config.values['neuron.keys_dir']) {
+async function buildConfigured(
+  options: CircuitOptions,
+  role: Role,
+  logger: Logger,
+): Promise<CircuitArtifacts[]> {
+  const defs = parseCircuitList(options.circuits);
+  const ptau = ptauFromOptions(options);
+  if (ptau.sha256 === TEST_PTAU_SHA256 && !options.keysDir) {
     logger.warn(
       'SN2 keys come from the public test ptau and beacon: fine locally, forgeable on a real network',
     );
   }
-  const cacheDir = (config.values['neuron.zk_cache_dir'] as string | undefined) ?? defaultCacheDir;
-  const keysDir = config.values['neuron.keys_dir'] as string | undefined;
+  const cacheDir = options.zkCacheDir ?? defaultCacheDir;
+  const keysDir = options.keysDir;
   const out: CircuitArtifacts[] = [];
   for (const def of defs) {
     const started = Date.now();
     const art = keysDir
-      ? await publishedCircuit(def, keysDir, config.role === 'miner', cacheDir)
+      ? await publishedCircuit(def, keysDir, role === 'miner', cacheDir)
       : await buildCircuit(def, { ptau, cacheDir });
     logger.info(
       {

@@ -17,6 +17,8 @@ export interface MinerServiceOptions {
   /** Tests only: corrupt the first output so the proof fails verification. */
   tamperOutputs: boolean;
   logger: Logger;
+  /** Called after each proof made (the miner's `proofs_made` figure). */
+  onProof?: (circuit: string, proveMs: number) => void;
 }
 
 type ProofOutcome = { ok: true; result: ProveResult } | { ok: false; message: string };
@@ -87,6 +89,7 @@ export class MinerService {
         { circuit: circuit.definition.name, proveMs: Math.round(result.proveMs) },
         'SN2 proof made',
       );
+      this.opts.onProof?.(circuit.definition.name, result.proveMs);
       return { ok: true, result };
     } catch (err) {
       // Bad inputs from a caller are normal traffic, not a daemon problem.

@@ -1,18 +1,26 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLogger, type NeuronMetagraph, STATE_FILE, StateStore } from '@taonode/neuron';
 import { afterAll, describe, expect, it } from 'vitest';
 import { responseTimeBounds } from './responseTimeBounds.js';
-import { ScoreState, SN2_STATE_FILE } from './scoreState.js';
-import { runtimeReward, runtimeScoreAfter, updateScore } from './scoreUpdate.js';
+import { updateScore } from './scoreUpdate.js';
+import { SN2_LEGACY_STATE_FILE, type Sn2ScoreState, sn2Scoring } from './sn2Scoring.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sn2-score-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const strategy = sn2Scoring({ timeoutSeconds: 60 });
+const ctx = { metagraph: {} as NeuronMetagraph, step: 0 };
+const silent = () => {
+  const logger = createLogger({ level: 'info', format: 'json', name: 'sn2-test' });
+  logger.level = 'silent';
+  return logger;
+};
 
-async function stateWith(hotkeys: string[], scores: Record<number, number> = {}): Promise<ScoreState> {
-  const { state } = await ScoreState.load(join(dir, `s-${Math.random()}`));
-  state.syncHotkeys(hotkeys);
-  for (const [uid, s] of Object.entries(scores)) state.setScore(Number(uid), s);
+async function stateWith(hotkeys: string[], scores: Record<number, number> = {}): Promise<Sn2ScoreState> {
+  const state = strategy.initial();
+  strategy.sync(state, hotkeys);
+  for (const [uid, s] of Object.entries(scores)) state.scores[Number(uid)] = s;
   return state;
 }
 const four = ['a', 'b', 'c', 'd'];
@@ -90,46 +98,77 @@ describe('updateScore: golden cases worked out by hand (§5.3 arithmetic)', () =
   });
 });
 
-describe('runtimeReward: the runtime moving average lands on the SN2 score', () => {
-  it('exact for alpha 0.4, verified and unverified', () => {
-    for (const [prev, next] of [
-      [0.1, 0.06],
-      [0.1, 0.115],
-      [0, 0.025],
-    ] as const) {
-      const r = runtimeReward(prev, next, 0.4);
-      expect(r).toBeGreaterThanOrEqual(0);
-      expect(runtimeScoreAfter(prev, r, 0.4)).toBeCloseTo(next, 12);
-    }
-  });
-  it('below 0.4 a cut is clamped at reward 0 (falls by alpha); alpha 0 never moves', () => {
-    expect(runtimeReward(0.1, 0.06, 0.3)).toBe(0);
-    expect(runtimeScoreAfter(0.1, 0, 0.3)).toBeCloseTo(0.07, 12);
-    expect(runtimeReward(0.1, 0.2, 0)).toBe(0);
+describe('sn2Scoring: the score rule as the runtime strategy', () => {
+  it('moves a verified miner up, cuts an unverified one by 40% and zeroes a non-queryable uid, exactly', async () => {
+    const s = await stateWith(four, { 1: 0.1, 3: 0.2 });
+    strategy.update(
+      s,
+      [
+        { uid: 0, reward: 1, kind: 'answer', circuit: 'c', verified: true, responseTime: 1 },
+        { uid: 1, reward: 0, kind: 'answer', circuit: 'c', verified: false, responseTime: null },
+        { uid: 3, reward: 0, kind: 'not_queryable' },
+        { uid: 9, reward: 1, kind: 'not_queryable' },
+      ],
+      ctx,
+    );
+    expect(s.scores[1]).toBe(0.06);
+    expect(s.scores[3]).toBe(0);
+    expect(s.scores[0]).toBeGreaterThan(0);
+    // No moving average on top: the score is the rule's own, whatever alpha the operator set.
+    const w = strategy.weights(s, { metagraph: ctx.metagraph });
+    expect(w.uids).toEqual([0, 1]);
+    expect(w.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 });
 
-describe('ScoreState', () => {
+describe('SN2 scores in the runtime state store', () => {
   it('persists scores and evaluation stores, and resets a uid whose hotkey changed', async () => {
     const d = join(dir, 'persist');
-    const { state } = await ScoreState.load(d);
-    state.syncHotkeys(['a', 'b']);
-    state.setScore(1, 0.3);
-    state.record('pow', 1, true, 2);
-    await state.save();
-    const again = (await ScoreState.load(d)).state;
-    expect(again.score(1)).toBe(0.3);
-    expect(again.syncHotkeys(['a', 'z', 'c'])).toEqual([1]);
-    expect(again.score(1)).toBe(0);
-    expect(again.record('pow', 0, true, 1)).toEqual([1]);
+    const logger = silent();
+    const { store } = await StateStore.open({ dir: d, file: STATE_FILE, netuid: 2, hotkey: 'v', logger });
+    await store.attachScoring(strategy);
+    const state = store.scoring as Sn2ScoreState;
+    strategy.sync(state, ['a', 'b']);
+    state.scores[1] = 0.3;
+    updateScore(state, { uid: 1, circuit: 'pow', verified: true, responseTime: 2 }, { timeoutSeconds: 60 });
+    state.scores[1] = 0.3;
+    await store.save();
+    const again = await StateStore.open({ dir: d, file: STATE_FILE, netuid: 2, hotkey: 'v', logger });
+    await again.store.attachScoring(strategy);
+    const loaded = again.store.scoring as Sn2ScoreState;
+    expect(loaded.scores[1]).toBe(0.3);
+    expect(strategy.sync(loaded, ['a', 'z', 'c'])).toEqual([1]);
+    expect(loaded.scores[1]).toBe(0);
+    expect(loaded.evaluation.pow).toEqual({});
   });
-  it('an unreadable file starts fresh and says why', async () => {
-    const d = join(dir, 'corrupt');
-    const { state } = await ScoreState.load(d);
-    await state.save();
-    writeFileSync(join(d, SN2_STATE_FILE), '{"version": 9');
-    const loaded = await ScoreState.load(d);
-    expect(loaded.problem).toBeDefined();
-    expect(loaded.state.size).toBe(0);
+
+  it("migrates the previous version's sn2-validator.json once (scores and evaluation stores)", async () => {
+    const d = join(dir, 'legacy');
+    const logger = silent();
+    const open = () => StateStore.open({ dir: d, file: STATE_FILE, netuid: 2, hotkey: 'v', logger });
+    const { store } = await open();
+    await store.attachScoring(strategy);
+    await store.save();
+    const legacy = {
+      version: 1,
+      hotkeys: ['a', 'b'],
+      scores: [0, 0.25],
+      evaluation: { pow: { '1': { verified: true, responseTime: 2 } } },
+    };
+    writeFileSync(join(d, SN2_LEGACY_STATE_FILE), JSON.stringify(legacy));
+    // A v2 file exists already: the old one is not read again.
+    expect(await (await open()).store.attachScoring(strategy)).toEqual({ kind: 'loaded' });
+    rmSync(join(d, STATE_FILE));
+    const fresh = await open();
+    expect(await fresh.store.attachScoring(strategy)).toEqual({
+      kind: 'migrated',
+      from: [SN2_LEGACY_STATE_FILE],
+    });
+    expect(fresh.store.scoring).toEqual({
+      hotkeys: ['a', 'b'],
+      scores: [0, 0.25],
+      evaluation: legacy.evaluation,
+    });
+    expect(readdirSync(d).sort()).toEqual([`${SN2_LEGACY_STATE_FILE}.migrated`, STATE_FILE]);
   });
 });

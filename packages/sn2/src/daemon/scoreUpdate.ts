@@ -2,7 +2,7 @@ import { defaultPowScalars, scale } from '../inputs/powInputs.js';
 import { circuitScoreUpdate } from '../scoring/circuitScore.js';
 import { SCALING } from '../scoring/constants.js';
 import { responseTimeBounds } from './responseTimeBounds.js';
-import type { ScoreState } from './scoreState.js';
+import type { Sn2ScoreState } from './sn2Scoring.js';
 
 /** One verified-or-not answer, as the validator measured it. */
 export interface MinerResult {
@@ -29,18 +29,18 @@ export interface ScoreUpdate {
  * records, so a score moves on the answer that earned it.
  */
 export function updateScore(
-  state: ScoreState,
+  state: Sn2ScoreState,
   r: MinerResult,
   opts: { timeoutSeconds: number },
 ): ScoreUpdate {
   const measured = r.responseTime ?? opts.timeoutSeconds;
-  const successful = state.record(r.circuit, r.uid, r.verified, r.verified ? measured : 0);
+  const successful = record(state, r.circuit, r.uid, r.verified, r.verified ? measured : 0);
   const { minimum, maximum } = responseTimeBounds(successful, opts.timeoutSeconds);
-  const previous = state.score(r.uid);
+  const previous = state.scores[r.uid] ?? 0;
   const c = defaultPowScalars();
   const next = circuitScoreUpdate(
     {
-      maximumScore: SCALING / BigInt(Math.max(1, state.size)),
+      maximumScore: SCALING / BigInt(Math.max(1, state.scores.length)),
       previousScore: scale(previous),
       verified: r.verified,
       // An unverified answer is scored as the slowest (its time does not matter to the circuit).
@@ -66,17 +66,18 @@ export function updateScore(
   };
 }
 
-/**
- * The reward that makes the runtime's moving average land on the SN2 score:
- * alpha·reward + (1 − alpha)·previous = next. Exact for alpha >= 0.4 (the 40% cut needs it);
- * below that a cut is clamped at reward 0 and the score falls by alpha instead.
- */
-export function runtimeReward(previous: number, next: number, alpha: number): number {
-  if (alpha <= 0) return 0;
-  return Math.max(0, (next - (1 - alpha) * previous) / alpha);
-}
-
-/** What the runtime's book holds after `runtimeReward` (its update rule, reproduced). */
-export function runtimeScoreAfter(previous: number, reward: number, alpha: number): number {
-  return alpha * reward + (1 - alpha) * previous;
+/** Replaces the uid's entry in the circuit's evaluation store; returns the store's successful times. */
+function record(
+  state: Sn2ScoreState,
+  circuit: string,
+  uid: number,
+  verified: boolean,
+  responseTime: number,
+): number[] {
+  state.evaluation[circuit] ??= {};
+  const store = state.evaluation[circuit];
+  store[String(uid)] = { verified, responseTime };
+  return Object.values(store)
+    .filter((e) => e.verified && e.responseTime > 0)
+    .map((e) => e.responseTime);
 }

@@ -4,25 +4,17 @@
  * outputs is scored unverified and gets no weight. Daemons are real child processes. Slow by
  * nature (several minutes on 2 busy cores); nothing asserts on wall-clock time.
  */
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getMetagraph } from '@taonode/chain';
+import { findRepoRoot } from '@taonode/kit';
 import {
-  type ChainClient,
-  connect,
-  findRepoRoot,
-  getMetagraph,
-  type Localnet,
-  startLocalnet,
-} from '@taonode/chain';
-import {
-  type DaemonProcess,
   freePort,
   neuronCluster,
   type ProvisionedSubnet,
   provisionSubnet,
   readJsonLog,
+  subnetLaunch,
+  testChain,
   waitFor,
 } from '@taonode/neuron';
 import { createDendrite } from '@taonode/transport';
@@ -33,39 +25,36 @@ import { blocksUntilNextEpoch } from '../scoring/weightWindow.js';
 import { Sn2QueryForCapacities } from '../synapses.js';
 import { buildCircuit } from '../zk/buildCircuit.js';
 import { testPtauSource } from '../zk/ptau.js';
-import { sn2NeuronEntry } from './entry.js';
 
 const MINUTE = 60_000;
 const CIRCUITS = 'pow-2,mlp';
-const workDir = mkdtempSync(join(tmpdir(), 'sn2-chain-'));
-let localnet: Localnet;
-let client: ChainClient;
+const chain = testChain('sn2-chain-');
+const { workDir, daemons } = chain;
 let subnet: ProvisionedSubnet;
-let daemons: DaemonProcess[] = [];
 const uidOf = (name: string) => subnet.neurons.find((n) => n.name === name)!.uid;
 const log = (name: string) => join(workDir, `${name}.log`);
 
 beforeAll(async () => {
   // Built (or found in the cache) once here, so the three daemons start from the cache.
   for (const def of [powCircuit(2), mlpCircuit()]) await buildCircuit(def, { ptau: testPtauSource() });
-  localnet = await startLocalnet({ blockMode: 'Instant', blockTimeMs: 1_000 });
-  client = await connect({ chainEndpoint: localnet.url });
-  subnet = await provisionSubnet(client, {
+  await chain.start();
+  subnet = await provisionSubnet(chain.client, {
     walletPath: join(workDir, 'wallets'),
     miners: 2,
     subnet: { tempo: 10 },
   });
   const { validator, miners } = neuronCluster({
     subnet,
-    endpoint: localnet.url,
+    endpoint: chain.localnet.url,
     workDir,
     cwd: findRepoRoot() ?? process.cwd(),
     axonPorts: [await freePort('127.0.0.2'), await freePort('127.0.0.2')],
-    entry: sn2NeuronEntry(),
+    // The apps themselves (apps/sn2-miner, apps/sn2-validator), as pm2 runs them.
+    launch: subnetLaunch('sn2'),
     commonArgs: ['--neuron.circuits', CIRCUITS],
-    // Local stakes are far below the reference's 1024; the permit and registration checks stay on.
-    // miner2 tampers with its outputs.
-    minerArgs: (i) => ['--blacklist.min_stake', '0', ...(i === 1 ? ['--neuron.test_tamper_outputs'] : [])],
+    // config/sn2-miner.json's 1024-alpha stake threshold is 0 on a local chain (the permit and
+    // registration checks stay on). miner2 tampers with its outputs.
+    minerArgs: (i) => (i === 1 ? ['--neuron.test_tamper_outputs'] : []),
     // Tempo 10: one update per tempo, in the last 6 blocks before the epoch boundary (§4.5 scaled down).
     validatorArgs: [
       '--neuron.weights_update_buffer',
@@ -80,16 +69,11 @@ beforeAll(async () => {
       '10',
     ],
   });
-  daemons = [...miners, validator];
+  daemons.push(...miners, validator);
   for (const d of daemons) d.start();
 }, 5 * MINUTE);
 
-afterAll(async () => {
-  await Promise.all(daemons.map((d) => d.stop()));
-  await client?.close();
-  await localnet?.close();
-  await rm(workDir, { recursive: true, force: true });
-}, 2 * MINUTE);
+afterAll(() => chain.close(), 2 * MINUTE);
 
 describe('SN2 on the local chain', () => {
   it(
@@ -126,7 +110,7 @@ describe('SN2 on the local chain', () => {
       const { rows: onChain, ownerUid } = await waitFor(
         'the weights in chain storage',
         async () => {
-          const mg = await getMetagraph(client, { netuid: subnet.netuid, weights: true });
+          const mg = await getMetagraph(chain.client, { netuid: subnet.netuid, weights: true });
           const rows = mg.neurons[uidOf('validator')]!.weights ?? [];
           const owner = mg.neurons.find((n) => n.hotkey === mg.ownerHotkey)?.uid;
           return rows.length > 0 ? { rows, ownerUid: owner } : undefined;
@@ -146,7 +130,7 @@ describe('SN2 on the local chain', () => {
     'answers QueryForCapacities for a validator and blacklists an unregistered caller',
     async () => {
       const wallet = new Wallet({ name: subnet.walletName, path: subnet.walletPath });
-      const mg = await getMetagraph(client, { netuid: subnet.netuid });
+      const mg = await getMetagraph(chain.client, { netuid: subnet.netuid });
       const axon = mg.neurons[uidOf('miner1')]!.axon;
       const target = { ip: axon.ip, port: axon.port, hotkey: mg.neurons[uidOf('miner1')]!.hotkey };
       const validator = createDendrite({ signer: await wallet.getHotkey({ hotkey: 'validator' }) });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -12,6 +11,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { runProcess } from '@taonode/kit';
 import { type CircuitDefinition, mainSource } from '../circuits/definition.js';
 import { buildDirOnce } from './atomicDir.js';
 import { type R1csHeader, readR1csHeader } from './binHeaders.js';
@@ -88,25 +88,11 @@ export async function compileCircuit(
   };
 }
 
-function runCircom(cwd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('circom2/cli.js'), ...args], {
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips circom's ANSI colours
-      const clean = output.replace(/\x1b\[[0-9;]*m/g, '');
-      if (code === 0 && clean.includes('Everything went okay')) resolve();
-      else reject(new CircuitBuildError(`circom failed (exit ${code})`, { output: clean.slice(-4000) }));
-    });
-  });
+async function runCircom(cwd: string, args: string[]): Promise<void> {
+  const r = await runProcess(process.execPath, [require.resolve('circom2/cli.js'), ...args], { cwd });
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips circom's ANSI colours
+  const clean = `${r.stdout.toString('utf8')}${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  if (r.exitCode === 0 && clean.includes('Everything went okay')) return;
+  const why = r.spawnError ? r.spawnError.message : `exit ${r.exitCode}`;
+  throw new CircuitBuildError(`circom failed (${why})`, { output: clean.slice(-4000) });
 }

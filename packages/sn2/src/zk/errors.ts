@@ -1,22 +1,18 @@
+import { TaonodeError } from '@taonode/kit';
+
 /** Base class for this package's errors: a short message plus machine-readable details. */
-export class Sn2Error extends Error {
-  override name = 'Sn2Error';
+export class Sn2Error extends TaonodeError {
   constructor(
     message: string,
-    readonly details: Record<string, unknown> = {},
+    details: Record<string, unknown> = {},
+    options: { hint?: string; cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, { details, ...options });
   }
 }
 
-export class PtauError extends Sn2Error {
-  override name = 'PtauError';
-}
+export class PtauError extends Sn2Error {}
 
-export class CircuitBuildError extends Sn2Error {
-  override name = 'CircuitBuildError';
-}
+export class CircuitBuildError extends Sn2Error {}
 
-export class ProveError extends Sn2Error {
-  override name = 'ProveError';
-}
+export class ProveError extends Sn2Error {}

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package root (holds `circuits/` and the `.cache/` folder), from src/ or dist/ alike. */
@@ -10,14 +9,3 @@ export const circuitsDir: string = join(packageRoot, 'circuits');
 
 /** Default cache for compiled circuits and keys (gitignored). */
 export const defaultCacheDir: string = join(packageRoot, '.cache', 'circuits');
-
-/** Walks up from `start` to the folder holding pnpm-workspace.yaml; undefined outside the repo. */
-export function findWorkspaceRoot(start: string = packageRoot): string | undefined {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { findRepoRoot } from '@taonode/kit';
 import { PtauError } from './errors.js';
-import { findWorkspaceRoot } from './paths.js';
+import { packageRoot } from './paths.js';
 
 /** sha256 of `../shared/zk/test-pot16_final.ptau` (2^16 powers, public entropy: tests only). */
 export const TEST_PTAU_SHA256 = '07fbb623e42d6cbc1aa92eb67a9adf8579f4c7591e46a77574e75b859d129040';
@@ -78,7 +79,7 @@ async function download(url: string, target: string, cacheDir: string): Promise<
 export function testPtauSource(env: NodeJS.ProcessEnv = process.env): PtauSource {
   const fromEnv = env.TAONODE_ZK_PTAU;
   if (fromEnv) return { location: fromEnv, sha256: TEST_PTAU_SHA256 };
-  const root = findWorkspaceRoot();
+  const root = findRepoRoot(packageRoot);
   if (!root) throw new PtauError('cannot find the workspace root; set TAONODE_ZK_PTAU');
   return { location: join(root, '..', 'shared', 'zk', 'test-pot16_final.ptau'), sha256: TEST_PTAU_SHA256 };
 }

@@ -1,9 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { TaonodeError } from '@taonode/kit';
 
 /** A protobuf wire-format problem: the bytes are not a well-formed message. */
-export class ProtoFormatError extends Error {
-  override readonly name = 'ProtoFormatError';
-}
+export class ProtoFormatError extends TaonodeError {}
 
 const WINDOW = 256 * 1024;
 

@@ -1,13 +1,12 @@
 import { Tokenizer } from '@huggingface/tokenizers';
+import { TaonodeError } from '@taonode/kit';
 import { z } from 'zod';
 
 /** The part of tokenizer.json the library needs to find; everything else it validates itself. */
 const tokenizerJsonSchema = z.looseObject({ model: z.looseObject({ type: z.string() }) });
 
 /** Thrown for a tokenizer.json the library cannot use, or text it cannot map to ids. */
-export class TextTokenizerError extends Error {
-  override readonly name = 'TextTokenizerError';
-}
+export class TextTokenizerError extends TaonodeError {}
 
 /**
  * The decoder's tokenizer from `tokenizer.json` (Hugging Face format), through @huggingface/tokenizers:

@@ -8,9 +8,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median, writeBenchResult } from '@taonode/bench';
 import type { Device } from '@taonode/inference';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { median } from '../../../../scripts/lib/benchStats.js';
 import { checkModelFolder } from '../contract/checkModelFolder.js';
 import {
   makeTestRows,

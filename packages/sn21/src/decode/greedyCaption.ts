@@ -1,4 +1,5 @@
 import { Tensor } from '@taonode/inference';
+import { TaonodeError } from '@taonode/kit';
 import { DEFAULT_MAX_NEW_TOKENS } from '../constants.js';
 import { ModelRunError } from '../errors.js';
 import type { CaptionModel } from './captionModel.js';
@@ -25,10 +26,9 @@ export interface Caption {
 }
 
 /** Decoding passed its deadline; the evaluation turns this into EvaluationTimeoutError. */
-export class CaptionDeadlineError extends Error {
-  override readonly name = 'CaptionDeadlineError';
+export class CaptionDeadlineError extends TaonodeError {
   constructor(readonly tokens: number) {
-    super(`caption deadline passed after ${tokens} tokens`);
+    super(`caption deadline passed after ${tokens} tokens`, { details: { tokens } });
   }
 }
 

@@ -5,7 +5,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
+import { writeBenchResult } from '@taonode/bench';
 import { buildModelCommitment } from '../commitment/modelCommitment.js';
 import { hashModelFolder } from '../hub/contentHash.js';
 import { uploadModelFolder } from '../hub/hubUpload.js';

@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { downloadFile, HubApiError, listFiles, modelInfo } from '@huggingface/hub';
+import { retry } from '@taonode/kit';
 import { HubUnavailableError, ModelContractError, type Sn21Error } from '../errors.js';
 import { hubReadError } from './hubErrors.js';
 
@@ -47,15 +48,13 @@ export interface RepoSnapshot {
  * Runs an idempotent hub read, once more after a short pause when the connection itself failed
  * (a reset keep-alive socket, a blip): HTTP answers are never retried here.
  */
-async function read<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof HubApiError || attempt >= 3) throw err;
-      await new Promise((r) => setTimeout(r, 250 * attempt));
-    }
-  }
+function read<T>(fn: () => Promise<T>): Promise<T> {
+  return retry(fn, {
+    retries: 2,
+    initialMs: 250,
+    maxMs: 500,
+    shouldRetry: (err) => !(err instanceof HubApiError),
+  });
 }
 
 const designation = (t: RepoTarget) => ({ type: t.type ?? 'model', name: t.repo }) as const;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import { z } from 'zod';
 
 const fileSchema = z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() });

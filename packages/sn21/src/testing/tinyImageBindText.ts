@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureTinyImageBind } from '@taonode/inference/testing';
+import { writeFileAtomic } from '@taonode/kit';
 import { loadImageBindText, type OnnxImageBindText } from '@taonode/media';
 import { tinyClipVocab } from '@taonode/media/testing';
-import { writeFileAtomic } from '@taonode/wallet';
 import { defaultTinySn21Dir } from './tinySn21Models.js';
 
 /**

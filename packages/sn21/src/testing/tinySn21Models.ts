@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultTinyModelDir, seededWeights } from '@taonode/inference/testing';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import { makeTestRows, type TestRow } from './testRows.js';
 import {
   type ModelFolderFiles,

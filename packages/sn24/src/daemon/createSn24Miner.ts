@@ -7,23 +7,26 @@ import { Videos } from '../protocol.js';
 import { openDaemonMedia } from './openDaemonMedia.js';
 import { openMinerImageBind } from './openModels.js';
 import { RequestGate } from './requestGate.js';
-import { sn24Settings } from './sn24Settings.js';
+import type { Sn24Options } from './sn24Options.js';
+import { readSecrets, sn24Settings } from './sn24Settings.js';
 
 /**
  * The SN24 miner on the neuron runtime: answers `Videos` with clips from the video source, each
  * with its three ImageBind embeddings. Callers pass the runtime's blacklist (registered, validator
- * permit, stake) and priority (stake) unless `--neuron.disable_blacklist`. One request is worked on
+ * permit, stake; `--neuron.disable_blacklist` lets everyone in) and priority (stake). One request is worked on
  * at a time; a failure answers an empty list (scored 0.005), never a crashed daemon.
  */
 export async function createSn24Miner({
   config,
+  options,
   logger,
-}: PluginContext): Promise<MinerHooks<Axon, AxonGuards>> {
-  const s = sn24Settings(config);
-  const { ff, source } = await openDaemonMedia(s, 'miner', logger);
-  const imagebind = await openMinerImageBind(s, ff, logger);
+  env,
+}: PluginContext<Sn24Options>): Promise<MinerHooks<Axon, AxonGuards>> {
+  const s = sn24Settings(options, config.neuron.stateDir);
+  const secrets = readSecrets(env);
+  const { ff, source } = await openDaemonMedia(s, 'miner', logger, secrets);
+  const imagebind = await openMinerImageBind(s, ff, logger, secrets);
   const gate = new RequestGate(s.maxQueuedRequests);
-  if (s.disableBlacklist) logger.warn('SN24 blacklist disabled: answering every caller');
 
   async function answer(query: string, numVideos: number): Promise<VideoMetadata[]> {
     const started = performance.now();
@@ -45,9 +48,8 @@ export async function createSn24Miner({
 
   return {
     attach(axon, guards) {
-      const g: Partial<AxonGuards> = s.disableBlacklist ? { priority: guards.priority } : guards;
       axon.attach(Videos, {
-        ...g,
+        ...guards,
         forward: async (synapse) => {
           // A validator asks for 8; anything else is clamped so a caller cannot order unbounded work.
           const n = Math.max(0, Math.min(NUM_VIDEOS, Math.trunc(synapse.num_videos)));

@@ -1,42 +1,44 @@
-import type { PluginContext, ValidatorHooks } from '@taonode/neuron';
+import type { PerUidScores, PluginContext, Reward, ValidatorHooks } from '@taonode/neuron';
 import type { Dendrite } from '@taonode/transport';
 import { storeAcceptedVideos } from '../dataset.js';
-import { openFocusScoring } from '../focus/openFocusScoring.js';
+import { type FocusTarget, openFocusScoring } from '../focus/openFocusScoring.js';
 import { openDaemonMedia } from './openDaemonMedia.js';
 import { openValidatorModels } from './openModels.js';
 import { openValidatorStore } from './openValidatorStore.js';
-import { Sn24ScoreState } from './sn24ScoreState.js';
+import type { Sn24Options } from './sn24Options.js';
+import { sn24Scoring } from './sn24Scoring.js';
 import { readSecrets, sn24Settings } from './sn24Settings.js';
 import { sn24WeightsCadence } from './sn24WeightsCadence.js';
 import { loadTopics, pickTopic } from './topics.js';
-import { askMiners, queryableMiners, type Sn24Round, scoreRound } from './videoRound.js';
+import { askMiners, queryableMiners, rewardComponents, type Sn24Round, scoreRound } from './videoRound.js';
 import { videoScoringDeps } from './videoScoringDeps.js';
 
 /**
  * The SN24 validator on the neuron runtime (spec §5.1–5.7, YouTube task): each step picks one
  * topic, asks the sampled miners for clips, scores every answer with the real models (spot check
  * against the video source), files accepted clips into the dataset sink and the novelty index,
- * and keeps the spec's moving average in its own state file; the runtime's book follows
- * max(0, score) and turns it into weights.
+ * and reports each miner's reward with its parts; `sn24Scoring` keeps the spec's signed moving
+ * average and the runtime turns it into weights.
  */
 export async function createSn24Validator({
   config,
+  options,
   logger,
-}: PluginContext): Promise<ValidatorHooks<Dendrite, Sn24Round>> {
-  const s = sn24Settings(config);
+  env,
+}: PluginContext<Sn24Options>): Promise<ValidatorHooks<Dendrite, Sn24Round, Reward, PerUidScores>> {
+  const s = sn24Settings(options, config.neuron.stateDir);
+  const secrets = readSecrets(env);
   const topics = await loadTopics(s.topicsFile);
-  const { ff, source } = await openDaemonMedia(s, 'validator', logger);
-  const models = await openValidatorModels(s, ff, logger);
+  const { ff, source } = await openDaemonMedia(s, 'validator', logger, secrets);
+  const models = await openValidatorModels(s, ff, logger, secrets);
   const cleanup: (() => Promise<void>)[] = [() => models.close()];
   try {
-    const store = await openValidatorStore(s, readSecrets(process.env), config.neuron.stateDir, logger);
+    const store = await openValidatorStore(s, secrets, config.neuron.stateDir, logger);
     cleanup.unshift(() => store.close());
-    const loaded = await Sn24ScoreState.load(config.neuron.stateDir);
-    if (loaded.problem)
-      logger.warn({ problem: loaded.problem }, 'SN24 score file unreadable; starting fresh');
-    const state = loaded.state;
-    const focus = await openFocusScoring(config, logger);
+    const focus = await openFocusScoring(options, config, logger);
     if (focus !== undefined) cleanup.unshift(() => focus.close());
+    // The Focus part of the weights (spec 5.7), refreshed each step: purchases verified on chain.
+    let focusTarget: FocusTarget | undefined;
     const deps = videoScoringDeps({
       models,
       index: store.index,
@@ -55,12 +57,12 @@ export async function createSn24Validator({
         datasetDir: s.datasetDir,
         hfRepo: s.hfRepo ?? null,
         alpha,
-        step: state.step,
       },
       'SN24 validator ready',
     );
     return {
-      weightsCadence: sn24WeightsCadence(config.values['neuron.epoch_length'] as number),
+      scoring: sn24Scoring(alpha, () => focusTarget),
+      weightsCadence: sn24WeightsCadence(s.epochLength),
       async forward(ctx) {
         const query = pickTopic(topics);
         const miners = queryableMiners(ctx.miners, ctx.metagraph, s.vpermitTaoLimit);
@@ -76,15 +78,18 @@ export async function createSn24Validator({
         return { query, answers };
       },
       async score(round, ctx) {
-        state.sync(ctx.metagraph.hotkeys);
-        const { updates } = await scoreRound(round, deps, {
+        const { scored } = await scoreRound(round, deps, {
           numVideos: s.numVideos,
           logger,
           store: (result, query) => storeAcceptedVideos(store, result.accepted, query),
         });
-        const rewards = state.apply(updates, alpha, await focus?.target(ctx.metagraph.hotkeys));
-        await state.save();
-        return rewards;
+        focusTarget = await focus?.target(ctx.metagraph.hotkeys);
+        const clips = new Map(round.answers.map((a) => [a.uid, a.metadata?.length ?? 0]));
+        return scored.map(({ uid, result }) => ({
+          uid,
+          reward: result.reward,
+          components: rewardComponents(result, clips.get(uid) ?? 0),
+        }));
       },
       async close() {
         for (const c of cleanup) await c().catch(() => undefined);

@@ -10,7 +10,7 @@ const REPO_AT_COMMIT = /^([\w.-]+\/[\w.-]+)@([0-9a-f]{40})$/;
 
 /** `--sn24.<name>_repo owner/name@commit`, else `<model_dir>/<name>`. */
 export function modelSource(name: ModelName, s: Sn24Settings): ModelSource {
-  const repo = s.repos[name];
+  const repo = { imagebind: s.imagebindRepo, gte: s.gteRepo, unstuffer: s.unstufferRepo }[name];
   if (repo !== undefined) {
     const m = REPO_AT_COMMIT.exec(repo);
     if (!m) {
@@ -28,9 +28,9 @@ export function modelSource(name: ModelName, s: Sn24Settings): ModelSource {
 
 export function inferenceOf(s: Sn24Settings): NonNullable<Sn24ModelOptions['inference']> {
   return {
-    device: s.inference.device,
-    batch_size: s.inference.batchSize,
-    ...(s.inference.threads !== undefined ? { threads: s.inference.threads } : {}),
+    device: s.inferenceDevice,
+    batch_size: s.inferenceBatchSize,
+    ...(s.inferenceThreads !== undefined ? { threads: s.inferenceThreads } : {}),
   };
 }
 

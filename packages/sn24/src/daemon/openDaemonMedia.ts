@@ -4,7 +4,7 @@ import type { Logger, Role } from '@taonode/neuron';
 import { VIDEO_DOWNLOAD_TIMEOUT } from '../constants.js';
 import { chooseVideoSource } from '../sources/chooseVideoSource.js';
 import type { VideoSource } from '../sources/types.js';
-import { readSecrets, type Sn24Settings } from './sn24Settings.js';
+import type { Sn24Secrets, Sn24Settings } from './sn24Settings.js';
 import { countVideos, ensureTestVideos } from './testVideoFolder.js';
 
 /**
@@ -15,13 +15,14 @@ export async function openDaemonMedia(
   s: Sn24Settings,
   role: Role,
   logger: Logger,
+  secrets: Sn24Secrets,
 ): Promise<{ ff: Ffmpeg; source: VideoSource }> {
   const ff = await createFfmpeg({
-    ...(s.media.ffmpegPath ? { ffmpeg_path: s.media.ffmpegPath } : {}),
-    runner: s.media.runner,
-    timeout_ms: s.media.timeoutMs,
+    ...(s.ffmpegPath ? { ffmpeg_path: s.ffmpegPath } : {}),
+    runner: s.mediaRunner,
+    timeout_ms: s.mediaTimeoutMs,
   });
-  logger.info({ ffmpeg: ff.ffmpegPath, version: ff.version, runner: s.media.runner }, 'ffmpeg found');
+  logger.info({ ffmpeg: ff.ffmpegPath, version: ff.version, runner: s.mediaRunner }, 'ffmpeg found');
   await mkdir(s.workDir, { recursive: true });
   if (s.testVideos > 0 && s.videoDir !== undefined) {
     await ensureTestVideos(ff, s.videoDir, s.testVideos);
@@ -38,7 +39,7 @@ export async function openDaemonMedia(
     if (videos === 0 && s.source === 'folder') logger.warn({ dir: s.videoDir }, 'SN24 video folder is empty');
     else logger.info({ dir: s.videoDir, videos }, 'SN24 video folder');
   }
-  const { ytDlpProxy } = readSecrets(process.env);
+  const { ytDlpProxy } = secrets;
   const source = chooseVideoSource({
     ff,
     localDir: s.videoDir ?? s.workDir,

@@ -8,10 +8,9 @@ import {
 } from '../models/loadSn24Models.js';
 import type { Sn24ModelOptions } from '../models/modelOptions.js';
 import { inferenceOf, minerModelOptions, validatorModelOptions } from './daemonModelOptions.js';
-import { readSecrets, type Sn24Settings } from './sn24Settings.js';
+import type { Sn24Secrets, Sn24Settings } from './sn24Settings.js';
 
-function modelDeps(ff: Ffmpeg, logger: Logger): Sn24ModelDeps {
-  const { hfToken } = readSecrets(process.env);
+function modelDeps(ff: Ffmpeg, logger: Logger, { hfToken }: Sn24Secrets): Sn24ModelDeps {
   return {
     ff,
     fetch: hfToken ? { accessToken: hfToken } : {},
@@ -31,10 +30,11 @@ export async function openValidatorModels(
   s: Sn24Settings,
   ff: Ffmpeg,
   logger: Logger,
+  secrets: Sn24Secrets,
 ): Promise<LoadedSn24Models> {
   const options = s.testModels ? await testModelOptions(s, logger) : await validatorModelOptions(s);
   const started = performance.now();
-  const models = await loadSn24Models(options, modelDeps(ff, logger));
+  const models = await loadSn24Models(options, modelDeps(ff, logger, secrets));
   logger.info({ seconds: (performance.now() - started) / 1000 }, 'SN24 models loaded');
   return models;
 }
@@ -43,10 +43,11 @@ export async function openMinerImageBind(
   s: Sn24Settings,
   ff: Ffmpeg,
   logger: Logger,
+  secrets: Sn24Secrets,
 ): Promise<OnnxImageBind> {
   const options = s.testModels ? (await testModelOptions(s, logger)).imagebind : await minerModelOptions(s);
   const started = performance.now();
-  const imagebind = await loadImageBind(options, inferenceOf(s), modelDeps(ff, logger));
+  const imagebind = await loadImageBind(options, inferenceOf(s), modelDeps(ff, logger, secrets));
   logger.info({ seconds: (performance.now() - started) / 1000 }, 'SN24 ImageBind loaded');
   return imagebind;
 }

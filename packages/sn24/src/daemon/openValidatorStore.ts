@@ -33,16 +33,16 @@ export async function openValidatorStore(
   stateDir: string,
   logger: Logger,
 ): Promise<ValidatorStore> {
-  const usePinecone = secrets.pineconeApiKey !== undefined && s.pinecone.index !== undefined;
-  if (secrets.pineconeApiKey !== undefined && s.pinecone.index === undefined) {
+  const usePinecone = secrets.pineconeApiKey !== undefined && s.pineconeIndex !== undefined;
+  if (secrets.pineconeApiKey !== undefined && s.pineconeIndex === undefined) {
     logger.warn('PINECONE_API_KEY is set but --sn24.pinecone_index is not; using the embedded index');
   }
   const index: VectorIndex = usePinecone
     ? createPineconeIndex({
         apiKey: secrets.pineconeApiKey!,
-        indexName: s.pinecone.index!,
+        indexName: s.pineconeIndex!,
         dimension: EMBEDDING_DIM,
-        ...(s.pinecone.host ? { host: s.pinecone.host } : {}),
+        ...(s.pineconeHost ? { host: s.pineconeHost } : {}),
       })
     : await openExactIndex({ dimension: EMBEDDING_DIM, file: join(stateDir, EMBEDDED_INDEX_FILE) });
   if (s.hfRepo !== undefined && secrets.hfToken === undefined) {

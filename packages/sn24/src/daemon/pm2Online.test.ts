@@ -11,14 +11,8 @@ import { mkdtempSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type ChainClient,
-  connect,
-  findRepoRoot,
-  getMetagraph,
-  type Localnet,
-  startLocalnet,
-} from '@taonode/chain';
+import { type ChainClient, connect, getMetagraph, type Localnet, startLocalnet } from '@taonode/chain';
+import { findRepoRoot } from '@taonode/kit';
 import { createFfmpeg } from '@taonode/media';
 import {
   DaemonProcess,
@@ -126,7 +120,7 @@ describe('SN2 and SN24 apps under pm2 on a local chain', () => {
         TAONODE_PM2_NETUID_SN2: String(sn2.netuid),
         TAONODE_PM2_NETUID_SN24: String(sn24.netuid),
         TAONODE_PM2_PORT_OFFSET: String(PORT_OFFSET),
-        // The demo's settings (apps/cli demoSubnets.ts); each daemon reads only its own options.
+        // The demo's settings (config/subnets.json); each daemon reads only its own options.
         TAONODE_AXON_IP: '127.0.0.2',
         TAONODE_BLACKLIST_MIN_STAKE: '0',
         TAONODE_NEURON_MOVING_AVERAGE_ALPHA: '0.4',

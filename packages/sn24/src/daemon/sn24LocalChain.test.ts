@@ -5,42 +5,32 @@
  * stuffing checks), writes the accepted clips into parquet files and sets weights on chain.
  * Daemons are real child processes. Slow by nature; nothing asserts on wall-clock time.
  */
-import { mkdtempSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  type ChainClient,
-  connect,
-  findRepoRoot,
-  getMetagraph,
-  type Localnet,
-  startLocalnet,
-} from '@taonode/chain';
+import { getMetagraph } from '@taonode/chain';
+import { findRepoRoot } from '@taonode/kit';
 import { createFfmpeg } from '@taonode/media';
 import {
-  type DaemonProcess,
   freePort,
   neuronCluster,
   type ProvisionedSubnet,
   provisionSubnet,
   readJsonLog,
+  subnetLaunch,
+  testChain,
   waitFor,
 } from '@taonode/neuron';
 import { readParquetRows } from '@taonode/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinySn24ModelOptions } from '../testing/tinySn24Models.js';
-import { sn24NeuronEntry } from './entry.js';
 import { ensureTestVideos } from './testVideoFolder.js';
 
 const MINUTE = 60_000;
-const work = mkdtempSync(join(tmpdir(), 'sn24-chain-'));
+const chain = testChain('sn24-chain-');
+const { workDir: work, daemons } = chain;
 const videoDir = join(work, 'videos');
 const datasetDir = join(work, 'dataset');
-let localnet: Localnet;
-let client: ChainClient;
 let subnet: ProvisionedSubnet;
-const daemons: DaemonProcess[] = [];
 const uid = (name: string) => subnet.neurons.find((n) => n.name === name)!.uid;
 const logOf = (name: string) => join(work, `${name}.log`);
 
@@ -54,23 +44,24 @@ beforeAll(async () => {
   // Made once here so both daemons start from ready files.
   await tinySn24ModelOptions();
   await ensureTestVideos(await createFfmpeg(), videoDir, 3);
-  localnet = await startLocalnet({ blockMode: 'Instant', blockTimeMs: 1_000 });
-  client = await connect({ chainEndpoint: localnet.url });
-  subnet = await provisionSubnet(client, {
+  await chain.start();
+  subnet = await provisionSubnet(chain.client, {
     walletPath: join(work, 'wallets'),
     miners: 1,
     subnet: { tempo: 10 },
   });
   const cluster = neuronCluster({
     subnet,
-    endpoint: localnet.url,
+    endpoint: chain.localnet.url,
     workDir: work,
     cwd: findRepoRoot() ?? process.cwd(),
     axonPorts: [await freePort('127.0.0.2')],
-    entry: sn24NeuronEntry(),
+    // The apps themselves (apps/sn24-miner, apps/sn24-validator), as pm2 runs them.
+    launch: subnetLaunch('sn24'),
     commonArgs: ['--inference.device', 'cpu', '--sn24.test_models', '--sn24.video_dir', videoDir],
-    // Local stakes are far below the reference's 10,240; registration and permit checks stay on.
-    minerArgs: () => ['--blacklist.min_stake', '0'],
+    // config/sn24-miner.json's 10,240-alpha stake threshold is 0 on a local chain; registration and
+    // permit checks stay on.
+    minerArgs: () => [],
     validatorArgs: [
       // SN24's own timeout (--sn24.timeout) bounds its queries; these restore the runtime defaults.
       ...['--neuron.step_interval', '1', '--neuron.timeout', '12'],
@@ -84,12 +75,7 @@ beforeAll(async () => {
   for (const d of daemons) d.start();
 }, 5 * MINUTE);
 
-afterAll(async () => {
-  await Promise.all(daemons.map((d) => d.stop()));
-  await client?.close();
-  await localnet?.close();
-  await rm(work, { recursive: true, force: true });
-}, 2 * MINUTE);
+afterAll(() => chain.close(), 2 * MINUTE);
 
 describe('SN24 on the local chain', () => {
   it(
@@ -133,7 +119,7 @@ describe('SN24 on the local chain', () => {
       const onChain = await waitFor(
         'the weights in chain storage',
         async () => {
-          const mg = await getMetagraph(client, { netuid: subnet.netuid, weights: true });
+          const mg = await getMetagraph(chain.client, { netuid: subnet.netuid, weights: true });
           const row = mg.neurons[uid('validator')]!.weights ?? [];
           return row.length > 0 ? row : undefined;
         },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@taonode/neuron';
 import { describe, expect, it } from 'vitest';
 import { modelSource, validatorModelOptions } from './daemonModelOptions.js';
-import { SN24_OPTIONS } from './sn24Options.js';
+import { sn24Options } from './sn24Options.js';
 import { readSecrets, sn24Settings } from './sn24Settings.js';
 
 function settings(...flags: string[]) {
@@ -11,10 +11,10 @@ function settings(...flags: string[]) {
     role: 'validator',
     argv: ['--netuid', '24', '--neuron.state_dir', '/state', ...flags],
     env: {},
-    extraOptions: SN24_OPTIONS,
+    options: sn24Options,
   });
   if (loaded.kind !== 'config') throw new Error(`expected a config, got ${loaded.kind}`);
-  return sn24Settings(loaded.config);
+  return sn24Settings(loaded.options, loaded.config.neuron.stateDir);
 }
 
 describe('SN24 daemon settings', () => {
@@ -31,7 +31,8 @@ describe('SN24 daemon settings', () => {
       workDir: '/state/work',
       datasetBatchSizes: [512, 1024],
       vpermitTaoLimit: 4096,
-      inference: { device: 'auto', batchSize: 16 },
+      inferenceDevice: 'auto',
+      inferenceBatchSize: 16,
     });
     expect(modelSource('gte', s)).toEqual({ kind: 'local', dir: '/models/gte' });
   });
@@ -52,8 +53,9 @@ describe('SN24 daemon settings', () => {
   it('names the flag a combination is missing', () => {
     expect(() => settings()).toThrow('--sn24.source folder needs --sn24.video_dir');
     expect(() => settings('--sn24.video_dir', '/v', '--sn24.dataset_batch_sizes', '512,x')).toThrow(
-      /datasetBatchSizes/,
+      /--sn24.dataset_batch_sizes: expected comma-separated integers/,
     );
+    expect(() => settings('--sn24.video_dir', '/v', '--sn24.hf_repo', 'no-owner')).toThrow(/owner\/name/);
   });
 
   it('reads secrets from the environment only', () => {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { TaonodeError } from '@taonode/kit';
 
 /**
  * A short built-in topic list for validators without `--sn24.topics_file` (the reference reads a
@@ -38,9 +39,7 @@ export const DEFAULT_TOPICS: readonly string[] = [
 ];
 
 /** Topic file problems stop the validator at start with the file named. */
-export class TopicsFileError extends Error {
-  override readonly name = 'TopicsFileError';
-}
+export class TopicsFileError extends TaonodeError {}
 
 /** One topic per line; blank lines and `#` comments skipped, duplicates dropped. */
 export function parseTopics(text: string): string[] {

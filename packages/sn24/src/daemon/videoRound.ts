@@ -1,4 +1,4 @@
-import type { Logger, MinerTarget, NeuronMetagraph } from '@taonode/neuron';
+import type { Logger, MinerTarget, NeuronMetagraph, RewardComponents } from '@taonode/neuron';
 import type { Dendrite } from '@taonode/transport';
 import { MIN_SCORE } from '../constants.js';
 import { type VideoMetadata, videosRequest } from '../protocol.js';
@@ -120,4 +120,20 @@ export async function scoreRound(
     }
   }
   return { updates, scored };
+}
+
+/** What a dashboard shows of one scored answer: why, how many clips, their mean relevance and novelty. */
+export function rewardComponents(result: ScoredAnswer['result'], clips: number): RewardComponents {
+  const accepted = result.accepted;
+  const mean = (pick: (a: (typeof accepted)[number]) => number) =>
+    accepted.length === 0 ? null : accepted.reduce((sum, a) => sum + pick(a), 0) / accepted.length;
+  return {
+    reason: result.reason,
+    clips,
+    accepted: accepted.length,
+    relevance: mean((a) => a.descriptionRelevance),
+    queryRelevance: mean((a) => a.queryRelevance),
+    novelty: mean((a) => a.novelty),
+    spotCheck: 'spotCheck' in result ? (result.spotCheck ?? null) : null,
+  };
 }

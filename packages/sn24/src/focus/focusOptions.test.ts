@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { FocusError } from './focusError.js';
-import { DEFAULT_FOCUS_SHARE, FOCUS_OPTIONS, FOCUS_WINDOW_BLOCKS, focusSettings } from './focusOptions.js';
+import { DEFAULT_FOCUS_SHARE, FOCUS_WINDOW_BLOCKS, focusOptions, focusSettings } from './focusOptions.js';
 
-const defaults = Object.fromEntries(
-  FOCUS_OPTIONS.flatMap((o) => (o.default === undefined ? [] : [[o.key, o.default]])),
-);
+const defaults = {
+  focusApi: undefined,
+  focusShare: focusOptions.focusShare.default as number,
+  focusWindowBlocks: focusOptions.focusWindowBlocks.default as number,
+};
 
 describe('focusSettings', () => {
   it('is off without --sn24.focus_api and reads the share and window otherwise', () => {
-    expect(focusSettings({ values: defaults })).toBeUndefined();
-    expect(focusSettings({ values: { ...defaults, 'sn24.focus_api': '' } })).toBeUndefined();
-    expect(focusSettings({ values: { ...defaults, 'sn24.focus_api': 'http://127.0.0.1:8002' } })).toEqual({
+    expect(focusSettings(defaults)).toBeUndefined();
+    expect(focusSettings({ ...defaults, focusApi: '' })).toBeUndefined();
+    expect(focusSettings({ ...defaults, focusApi: 'http://127.0.0.1:8002' })).toEqual({
       api: 'http://127.0.0.1:8002',
       share: DEFAULT_FOCUS_SHARE,
       windowBlocks: FOCUS_WINDOW_BLOCKS,
@@ -20,7 +22,7 @@ describe('focusSettings', () => {
   it('names the flag when the URL is not http(s)', () => {
     const err = (() => {
       try {
-        focusSettings({ values: { ...defaults, 'sn24.focus_api': 'ftp://market' } });
+        focusSettings({ ...defaults, focusApi: 'ftp://market' });
       } catch (e) {
         return e;
       }

@@ -1,4 +1,4 @@
-import type { NeuronConfig, OptionSpec } from '@taonode/neuron';
+import { defineOptions, type OptionsOf, option } from '@taonode/neuron';
 import { z } from 'zod';
 import { FocusError } from './focusError.js';
 
@@ -7,31 +7,30 @@ export const FOCUS_WINDOW_BLOCKS = 7_200;
 /** The seed's Focus share (the live subnet moved to 1.0 in Oct 2025, spec §5.7). */
 export const DEFAULT_FOCUS_SHARE = 0.05;
 
-/** The SN24 validator's Focus flags. */
-export const FOCUS_OPTIONS: readonly OptionSpec[] = [
-  {
-    key: 'sn24.focus_api',
-    kind: 'string',
+/** The SN24 validator's Focus flags (part of `sn24Options`). */
+export const focusOptions = defineOptions({
+  focusApi: option.string('sn24.focus_api', {
+    roles: ['validator'],
     description:
       'SN24 validator: Focus marketplace URL that lists purchases (GET /api/focus/purchases; `taonode sn24 focus serve` runs one); each claim is verified on chain. Unset: Focus off',
-  },
-  {
-    key: 'sn24.focus_share',
-    kind: 'number',
+  }),
+  focusShare: option.number('sn24.focus_share', {
     default: DEFAULT_FOCUS_SHARE,
     min: 0,
     max: 1,
+    roles: ['validator'],
     description:
       'SN24 validator: part of the weights that follows verified Focus purchases, the rest follows the YouTube score (spec 5.7; the live subnet uses 1)',
-  },
-  {
-    key: 'sn24.focus_window_blocks',
-    kind: 'integer',
+  }),
+  focusWindowBlocks: option.integer('sn24.focus_window_blocks', {
     default: FOCUS_WINDOW_BLOCKS,
     min: 1,
+    roles: ['validator'],
     description: 'SN24 validator: blocks a verified Focus payment keeps counting (24 h of 12 s blocks)',
-  },
-];
+  }),
+});
+
+export type FocusOptionValues = OptionsOf<typeof focusOptions>;
 
 export interface FocusSettings {
   api: string;
@@ -39,34 +38,17 @@ export interface FocusSettings {
   windowBlocks: number;
 }
 
-const settingsSchema = z.object({
-  api: z.url({ protocol: /^https?$/, error: 'expected an http(s):// URL' }),
-  share: z.number().min(0).max(1),
-  windowBlocks: z.number().int().min(1),
-});
+const apiSchema = z.url({ protocol: /^https?$/, error: 'expected an http(s):// URL' });
 
-const FLAG_OF: Record<string, string> = {
-  api: 'sn24.focus_api',
-  share: 'sn24.focus_share',
-  windowBlocks: 'sn24.focus_window_blocks',
-};
-
-/** The Focus settings of a validated config, or undefined when `--sn24.focus_api` is not set. */
-export function focusSettings(config: Pick<NeuronConfig, 'values'>): FocusSettings | undefined {
-  const v = config.values;
-  const api = v['sn24.focus_api'];
+/** The Focus settings of the validated options, or undefined when `--sn24.focus_api` is not set. */
+export function focusSettings(options: FocusOptionValues): FocusSettings | undefined {
+  const api = options.focusApi;
   if (api === undefined || api === '') return undefined;
-  const parsed = settingsSchema.safeParse({
-    api,
-    share: v['sn24.focus_share'],
-    windowBlocks: v['sn24.focus_window_blocks'],
-  });
+  const parsed = apiSchema.safeParse(api);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const flag = FLAG_OF[String(issue.path[0])] ?? 'sn24.focus_api';
-    throw new FocusError('FocusSettingsInvalid', `--${flag}: ${issue.message}`, {
+    throw new FocusError('FocusSettingsInvalid', `--sn24.focus_api: ${parsed.error.issues[0]!.message}`, {
       hint: 'give --sn24.focus_api as http(s)://host:port of the marketplace',
     });
   }
-  return parsed.data;
+  return { api: parsed.data, share: options.focusShare, windowBlocks: options.focusWindowBlocks };
 }

@@ -9,9 +9,10 @@ export {
 export { FocusError } from './focusError.js';
 export {
   DEFAULT_FOCUS_SHARE,
-  FOCUS_OPTIONS,
   FOCUS_WINDOW_BLOCKS,
+  type FocusOptionValues,
   type FocusSettings,
+  focusOptions,
   focusSettings,
 } from './focusOptions.js';
 export { focusScores, type VerifiedPurchase, withFocusShare } from './focusScores.js';

@@ -1,6 +1,6 @@
 import { connect } from '@taonode/chain';
 import type { Logger, NeuronConfig } from '@taonode/neuron';
-import { focusSettings } from './focusOptions.js';
+import { type FocusOptionValues, focusSettings } from './focusOptions.js';
 import { withFocusShare } from './focusScores.js';
 import { FocusVerifier } from './focusVerifier.js';
 import { omegaApiMarketplace } from './omegaApiMarketplace.js';
@@ -23,10 +23,11 @@ export interface FocusScoring {
  * chain client for the block reads, the ledger in the state folder, and the marketplace client.
  */
 export async function openFocusScoring(
-  config: Pick<NeuronConfig, 'values' | 'neuron' | 'subtensor'>,
+  options: FocusOptionValues,
+  config: Pick<NeuronConfig, 'neuron' | 'subtensor'>,
   logger: Logger,
 ): Promise<FocusScoring | undefined> {
-  const settings = focusSettings(config);
+  const settings = focusSettings(options);
   if (settings === undefined) return undefined;
   const { ledger, problem } = await VerifiedLedger.load(config.neuron.stateDir);
   if (problem) logger.warn({ problem }, 'SN24 Focus ledger unreadable; starting a fresh one');

@@ -1,6 +1,6 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import { z } from 'zod';
 import type { VerifiedPurchase } from './focusScores.js';
 import type { ClaimRejection } from './judgeClaim.js';

@@ -5,10 +5,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { medianBreakdown, writeBenchResult } from '@taonode/bench';
 import { createFfmpeg } from '@taonode/media';
 import { makeTestVideo } from '@taonode/media/testing';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { medianBreakdown } from '../../../../scripts/lib/benchStats.js';
 import { embeddingsMatch } from '../scoring/spotCheck.js';
 import { localFolderSource } from '../sources/localFolderSource.js';
 import { tinySn24ModelOptions } from '../testing/tinySn24Models.js';

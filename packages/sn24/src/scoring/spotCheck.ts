@@ -1,3 +1,4 @@
+import { TaonodeError } from '@taonode/kit';
 import { CHECK_PROBABILITY, SIMILARITY_THRESHOLD } from '../constants.js';
 import type { VideoMetadata } from '../protocol.js';
 import { cos, type Vec } from './vectors.js';
@@ -6,13 +7,12 @@ import { cos, type Vec } from './vectors.js';
 export type DownloadFailure = 'ip_blocked' | 'fake' | 'other';
 
 /** Thrown by a `downloadAndEmbed` implementation; `kind` decides what the spot check does next. */
-export class SpotCheckDownloadError extends Error {
-  override readonly name = 'SpotCheckDownloadError';
+export class SpotCheckDownloadError extends TaonodeError {
   constructor(
     readonly kind: DownloadFailure,
     message: string,
   ) {
-    super(message);
+    super(message, { details: { kind } });
   }
 }
 

@@ -62,6 +62,8 @@ export interface VideoReward {
   accepted: AcceptedVideo[];
   /** Set with reason 'scoring_error': a model or service threw; the miner is not judged. */
   error?: unknown;
+  /** The spot check's verdict, once the answer got that far. */
+  spotCheck?: 'pass' | 'fail' | 'fake';
 }
 
 const result = (reward: number | null, reason: VideoRewardReason): VideoReward => ({
@@ -100,13 +102,18 @@ async function score(
   if (items.length === 0) return result(MIN_SCORE, 'no_valid_clips');
 
   const spot = await runSpotCheck(items, deps);
-  if (spot.result === 'fake') return result(FAKE_VIDEO_PUNISHMENT, 'spot_check_fake');
-  if (spot.result === 'fail') return result(FAKE_VIDEO_PUNISHMENT, 'spot_check_failed');
+  const spotCheck = spot.result;
+  const done = (reward: number | null, reason: VideoRewardReason): VideoReward => ({
+    ...result(reward, reason),
+    spotCheck,
+  });
+  if (spot.result === 'fake') return done(FAKE_VIDEO_PUNISHMENT, 'spot_check_fake');
+  if (spot.result === 'fail') return done(FAKE_VIDEO_PUNISHMENT, 'spot_check_failed');
 
   const queryEmb = await deps.embedText(query);
 
   items = dedupeInBatch(items.map((m) => m.video_emb)).map((i) => items[i]!);
-  if (items.length === 0) return result(MIN_SCORE, 'all_duplicates');
+  if (items.length === 0) return done(MIN_SCORE, 'all_duplicates');
 
   let novel: { kept: number[]; novelty: number[] };
   try {
@@ -116,21 +123,21 @@ async function score(
       deps.noMatchNovelty ?? 1,
     );
   } catch {
-    return result(null, 'novelty_unavailable');
+    return done(null, 'novelty_unavailable');
   }
   const noveltyOf = new Map(novel.kept.map((i, k) => [items[i]!, novel.novelty[k]!]));
   items = novel.kept.map((i) => items[i]!);
-  if (items.length === 0) return result(MIN_SCORE, 'not_novel');
+  if (items.length === 0) return done(MIN_SCORE, 'not_novel');
 
   const unstuffed = await deps.unstuff(items.map((m) => m.description));
-  if (unstufferPunishes(unstuffed)) return result(STUFFED_DESCRIPTION_PUNISHMENT, 'stuffed');
+  if (unstufferPunishes(unstuffed)) return done(STUFFED_DESCRIPTION_PUNISHMENT, 'stuffed');
   const stats = await Promise.all(
     items.map(async (m) => chunkStats(m.video_emb, m.audio_emb, await deps.embedChunks(m.description))),
   );
-  if (chunksPunish(stats)) return result(STUFFED_DESCRIPTION_PUNISHMENT, 'stuffed_chunks');
+  if (chunksPunish(stats)) return done(STUFFED_DESCRIPTION_PUNISHMENT, 'stuffed_chunks');
   // Filtered together, by item, so metadata and embeddings stay aligned (reference quirk §5.2/12).
   items = items.filter((_, i) => survivesStuffingFilter(unstuffed[i]!, stats[i]!));
-  if (items.length === 0) return result(MIN_SCORE, 'all_filtered');
+  if (items.length === 0) return done(MIN_SCORE, 'all_filtered');
 
   const accepted: AcceptedVideo[] = [];
   for (const m of items) {
@@ -148,5 +155,5 @@ async function score(
     accepted.map((a) => a.queryRelevance),
     numVideos,
   );
-  return { reward, reason: 'scored', accepted };
+  return { reward, reason: 'scored', accepted, spotCheck };
 }

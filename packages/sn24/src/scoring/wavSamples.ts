@@ -1,7 +1,7 @@
+import { TaonodeError } from '@taonode/kit';
+
 /** A WAV the validator cannot read as 16-bit PCM (the reference format: mono, 16 kHz). */
-export class WavFormatError extends Error {
-  override readonly name = 'WavFormatError';
-}
+export class WavFormatError extends TaonodeError {}
 
 /**
  * The PCM16 samples of a RIFF/WAVE file, for the audio spot check's sample-exact comparison.

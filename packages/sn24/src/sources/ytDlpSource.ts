@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { delimiter, extname, join } from 'node:path';
-import { type ProcessResult, runProcess } from '@taonode/media';
+import { type ProcessResult, runProcess, TaonodeError } from '@taonode/kit';
 import { z } from 'zod';
 import { classifyDownloadError, SpotCheckDownloadError } from '../scoring/spotCheck.js';
 import type { VideoCandidate, VideoSource } from './types.js';
@@ -23,13 +23,9 @@ export type YtDlpOptions = z.input<typeof ytDlpOptionsSchema>;
 const MAX_SEARCH_OUTPUT = 16 * 1024 * 1024;
 
 /** yt-dlp is not installed or its search failed (download failures are SpotCheckDownloadError). */
-export class YtDlpError extends Error {
-  override readonly name = 'YtDlpError';
-  constructor(
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
+export class YtDlpError extends TaonodeError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, { details });
   }
 }
 

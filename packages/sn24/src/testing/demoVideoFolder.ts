@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '@taonode/kit';
 import type { Ffmpeg } from '@taonode/media';
 import { makeTestVideo } from '@taonode/media/testing';
-import { writeFileAtomic } from '@taonode/wallet';
 
 const TOPICS = [
   'Advances in nanotechnology',

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultTinyModelDir, ensureTinyImageBind } from '@taonode/inference/testing';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import type { Sn24ModelOptions } from '../models/modelOptions.js';
 import { TINY_TEXT_MODELS_VERSION, tinyGteModel, tinyUnstufferModel } from './tinyTextModels.js';
 import { tinyByteBpeVocab, tinyClipVocab, tinyWordPieceVocab } from './tinyVocabularies.js';

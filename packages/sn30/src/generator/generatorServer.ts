@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NOISE_LAYOUT_VERSION } from '@taonode/diffusion';
+import { TaonodeError } from '@taonode/kit';
 import { GeneratorBusyError } from '../errors.js';
 import { sanitizeGenerationInputs } from '../inputs/generationInputs.js';
 import {
@@ -32,14 +33,14 @@ export interface GeneratorServer {
   close(): Promise<void>;
 }
 
-class HttpFailure extends Error {
+class HttpFailure extends TaonodeError {
   constructor(
     readonly status: number,
-    readonly code: string,
+    code: string,
     message: string,
-    readonly hint?: string,
+    hint?: string,
   ) {
-    super(message);
+    super(message, { code, ...(hint === undefined ? {} : { hint }) });
   }
 }
 

@@ -1,3 +1,4 @@
+import { TaonodeError } from '@taonode/kit';
 import { z } from 'zod';
 
 /** Column types a dataset row may have (parquet: UTF8, INT64, DOUBLE, LIST<DOUBLE>). */
@@ -27,12 +28,9 @@ export function rowSchema(columns: readonly ColumnSpec[]): z.ZodType<DatasetRow>
 }
 
 /** A row that does not fit the dataset's columns; nothing of its batch was written. */
-export class DatasetRowError extends Error {
-  override readonly name = 'DatasetRowError';
-  constructor(
-    message: string,
-    readonly details: { row: number; issues: string[] },
-  ) {
-    super(message);
+export class DatasetRowError extends TaonodeError {
+  declare readonly details: { row: number; issues: string[] };
+  constructor(message: string, details: { row: number; issues: string[] }) {
+    super(message, { details });
   }
 }

@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
+import { writeBenchResult } from '@taonode/bench';
 import type { ColumnSpec } from './columns.js';
 import { DatasetSink } from './datasetSink.js';
 

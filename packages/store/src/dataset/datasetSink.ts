@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import { type ColumnSpec, type DatasetRow, DatasetRowError, rowSchema } from './columns.js';
 import { type JournalEntry, JournalWriter, readJournal } from './journal.js';
 import { rowsToParquet } from './parquetRows.js';

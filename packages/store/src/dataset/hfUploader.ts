@@ -1,4 +1,5 @@
 import { uploadFile } from '@huggingface/hub';
+import { TaonodeError } from '@taonode/kit';
 import type { DatasetUploader } from './datasetSink.js';
 
 export interface HfUploaderOptions {
@@ -13,13 +14,12 @@ export interface HfUploaderOptions {
 }
 
 /** A failed upload; the batch stays on disk and in the journal and is retried. */
-export class DatasetUploadError extends Error {
-  override readonly name = 'DatasetUploadError';
+export class DatasetUploadError extends TaonodeError {
   constructor(
     readonly pathInRepo: string,
     reason: string,
   ) {
-    super(`uploading ${pathInRepo} to the dataset repo failed: ${reason}`);
+    super(`uploading ${pathInRepo} to the dataset repo failed: ${reason}`, { details: { pathInRepo } });
   }
 }
 

@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open, readFile, truncate } from 'node:fs/promises';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import { z } from 'zod';
+import { CorruptFileError } from '../corruptFileError.js';
 
 // The sink's write-ahead journal, one JSON object per line. Only the last line can be torn by a
 // crash (no newline yet, or half-written); replay drops it. Anything else unreadable is reported.
@@ -14,15 +15,14 @@ const entrySchema = z.discriminatedUnion('t', [
 ]);
 export type JournalEntry = z.infer<typeof entrySchema>;
 
-export class JournalCorruptError extends Error {
-  override readonly name = 'JournalCorruptError';
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    reason: string,
-  ) {
+export class JournalCorruptError extends CorruptFileError {
+  constructor(file: string, line: number, reason: string) {
     super(
-      `dataset journal ${file} is unreadable at line ${line} (${reason}); keep a copy and fix or remove that line`,
+      'dataset journal',
+      file,
+      `unreadable at line ${line}`,
+      reason,
+      'keep a copy and fix or remove that line',
     );
   }
 }

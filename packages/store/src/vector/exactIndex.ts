@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import type { QueryOptions, VectorIndex, VectorMatch, VectorRecord } from './types.js';
 import { validateTopK, validateVector } from './validateVector.js';
 import { encodeDelete, encodeUpsert, logHeader, replayLog } from './vectorLog.js';

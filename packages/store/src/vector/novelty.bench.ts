@@ -4,8 +4,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { quantile } from '../../../../scripts/lib/benchStats.js';
+import { quantile, writeBenchResult } from '@taonode/bench';
 import { openExactIndex } from './exactIndex.js';
 
 const N = Number(process.env.BENCH_VECTORS ?? 100_000);

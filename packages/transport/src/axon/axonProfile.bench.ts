@@ -8,9 +8,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeBenchResult } from '@taonode/bench';
 import { Keypair } from '@taonode/wallet';
 import autocannon from 'autocannon';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
 import { signedDummyRequest } from '../testing/fixtures.js';
 import { spawnBenchAxons } from '../testing/spawnBenchAxons.js';
 

@@ -15,10 +15,9 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { sr25519Verify as jsVerify } from '@polkadot/util-crypto';
 import { waitReady, sr25519Verify as wasmVerify } from '@polkadot/wasm-crypto';
+import { median, writeBenchResult } from '@taonode/bench';
 import { Keypair, verifyBackend } from '@taonode/wallet';
 import autocannon from 'autocannon';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { median } from '../../../../scripts/lib/benchStats.js';
 import { dendriteSignatureMessage } from '../codec/signatureMessage.js';
 import { signedDummyRequest } from '../testing/fixtures.js';
 import { type CpuSplit, spawnBenchAxons } from '../testing/spawnBenchAxons.js';

@@ -1,14 +1,14 @@
 // JSON with integers kept exact. Nonces are ~1.7e18 (> 2^53, spec §1.13): JSON.parse would round
 // them, so an echoed `dendrite.nonce` would no longer match. Integers outside the safe range become
 // bigint; everything else parses as JSON.parse would.
+import { TaonodeError } from '@taonode/kit';
 
-export class JsonSyntaxError extends Error {
+export class JsonSyntaxError extends TaonodeError {
   constructor(
     message: string,
     readonly position: number,
   ) {
-    super(`${message} at position ${position}`);
-    this.name = 'JsonSyntaxError';
+    super(`${message} at position ${position}`, { details: { position } });
   }
 }
 

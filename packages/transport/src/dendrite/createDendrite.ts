@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { mapLimit } from '@taonode/kit';
 import type { Signer } from '@taonode/wallet';
 import { Agent, type Dispatcher } from 'undici';
 import { synapseToHeaders } from '../codec/headers.js';
@@ -12,7 +13,6 @@ import { SYNAPSE_TYPE, type Synapse } from '../synapse/synapse.js';
 import { emptyTerminal } from '../synapse/terminalInfo.js';
 import { SDK_VERSION } from '../version.js';
 import { applyError } from './mapError.js';
-import { mapLimit } from './mapLimit.js';
 import { NonceLanes } from './nonceLanes.js';
 import { mergeHeaderTerminals, processResponse, ResponseParseError } from './processResponse.js';
 

@@ -2,9 +2,9 @@
 // answer after a fixed delay. Goal: wall time of the whole query <= 1.2x the slowest single
 // response. Also reported against the fixed delay and an isolated single call.
 //   BENCH_AXONS=256  BENCH_DELAY_MS=200  BENCH_ROUNDS=5
+
+import { median, writeBenchResult } from '@taonode/bench';
 import { Keypair } from '@taonode/wallet';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { median } from '../../../../scripts/lib/benchStats.js';
 import { Dummy } from '../testing/fixtures.js';
 import { spawnBenchAxons } from '../testing/spawnBenchAxons.js';
 import { createDendrite } from './createDendrite.js';

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { TaonodeError } from '@taonode/kit';
 import { terminalFromHeaders } from '../codec/headers.js';
 import { parseLosslessJson } from '../codec/losslessJson.js';
 import type { SynapseDef } from '../synapse/defineSynapse.js';
@@ -6,9 +7,7 @@ import type { Synapse } from '../synapse/synapse.js';
 import { TERMINAL_FIELDS, type TerminalInfo } from '../synapse/terminalInfo.js';
 
 /** A response the SDK would fail to parse (→ 422 "Failed to parse response: …"). */
-export class ResponseParseError extends Error {
-  override name = 'ResponseParseError';
-}
+export class ResponseParseError extends TaonodeError {}
 
 type RawHeaders = IncomingHttpHeaders | Record<string, string | string[] | undefined>;
 

@@ -3,6 +3,7 @@ import {
   type CreatedSubnet,
   checkForkUrl,
   createSubnet,
+  formatTao,
   fundAccount,
   headNumber,
   isValidAddress,
@@ -12,7 +13,17 @@ import {
   taoToRao,
 } from '@taonode/chain';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { action, printJson, printLine, printNote, UsageError } from '../../io/index.js';
+import {
+  action,
+  addWalletOptions,
+  CliError,
+  loadWalletFromOptions,
+  printJson,
+  printLine,
+  printNote,
+  UsageError,
+  type WalletFlags,
+} from '../../io/index.js';
 import {
   addChainOptions,
   type ChainFlags,
@@ -21,6 +32,25 @@ import {
   toCliError,
   withChain,
 } from './chainOptions.js';
+
+/** Where `--subtensor.network local` looks, so a chain started with no flags is found with that one. */
+export const LOCAL_NETWORK_PORT = 9944;
+/**
+ * Blocks every 2 s unless told otherwise: epochs (tempo 10 here) then pass every ~22 s, so permits,
+ * emissions and weights happen on their own, and a 2-core machine keeps time for the daemons.
+ */
+export const DEFAULT_BLOCK_TIME_MS = 2_000;
+
+/**
+ * The port `localnet start` listens on without `--port`: the one clients will use, i.e. that of
+ * $BT_SUBTENSOR_CHAIN_ENDPOINT when it names this machine (ws://127.0.0.1:P), else 9944.
+ */
+export function defaultLocalnetPort(env: NodeJS.ProcessEnv = process.env): { port: number; from: string } {
+  const endpoint = env.BT_SUBTENSOR_CHAIN_ENDPOINT ?? '';
+  const local = /^ws:\/\/(?:127\.0\.0\.1|localhost):(\d{1,5})\/?$/.exec(endpoint);
+  if (local !== null) return { port: Number(local[1]), from: '$BT_SUBTENSOR_CHAIN_ENDPOINT' };
+  return { port: LOCAL_NETWORK_PORT, from: 'the `local` network' };
+}
 
 interface StartFlags {
   port?: number;
@@ -41,7 +71,11 @@ export function registerLocalnetCommands(program: Command): void {
   localnet
     .command('start')
     .description('Start a local chain on 127.0.0.1 and run until Ctrl-C')
-    .option('--port <port>', 'port to listen on (default: a free one)', parsePort)
+    .option(
+      '--port <port>',
+      `port to listen on; 0 = any free one (default: the port of $BT_SUBTENSOR_CHAIN_ENDPOINT if it is ws://127.0.0.1:P, else ${LOCAL_NETWORK_PORT}, where --subtensor.network local looks)`,
+      parsePortOrZero,
+    )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option(
       '--subnets <n>',
@@ -51,9 +85,9 @@ export function registerLocalnetCommands(program: Command): void {
     )
     .option(
       '--block-time <ms>',
-      'also build a block every <ms> (0 = only one block per transaction)',
+      'build a block every <ms>, so epochs pass on their own (0 = only a block per transaction and on `localnet advance`)',
       parseCount,
-      0,
+      DEFAULT_BLOCK_TIME_MS,
     )
     .addOption(
       new Option(
@@ -70,17 +104,31 @@ export function registerLocalnetCommands(program: Command): void {
     .action(
       action(async (opts: StartFlags) => {
         const started = Date.now();
+        const fallback = defaultLocalnetPort();
+        const port = opts.port ?? fallback.port;
+        const blockTimeMs = opts.blockTime ?? DEFAULT_BLOCK_TIME_MS;
+        warnIfClientsLookElsewhere();
         let ln: Awaited<ReturnType<typeof startLocalnet>>;
         try {
           ln = await startLocalnet({
-            ...(opts.port === undefined ? {} : { port: opts.port }),
+            port,
             ...(opts.host === undefined ? {} : { host: opts.host }),
             ...(opts.chainSpec === undefined ? {} : { chainSpec: opts.chainSpec }),
             ...(opts.fork === undefined ? {} : { fork: opts.fork }),
-            blockTimeMs: opts.blockTime ?? 0,
+            blockTimeMs,
             onNotice: (m) => printNote(m),
           });
         } catch (error) {
+          if (error instanceof ChainError && error.name === 'LocalnetPortInUse') {
+            throw new CliError(
+              `port ${port} is in use${opts.port === undefined ? ` (from ${fallback.from})` : ''}`,
+              {
+                code: error.name,
+                hint: `another local chain may be running there; stop it, or pick a port with --port P and point every command and daemon at it with BT_SUBTENSOR_CHAIN_ENDPOINT=ws://127.0.0.1:P`,
+                cause: error,
+              },
+            );
+          }
           throw toCliError(error);
         }
         const subnets: CreatedSubnet[] = [];
@@ -107,6 +155,11 @@ export function registerLocalnetCommands(program: Command): void {
             `local subtensor (spec ${ln.specVersion}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s from ${ln.source}`,
           );
           if (subnets.length > 0) printNote(`test subnets: ${subnets.map((s) => s.netuid).join(', ')}`);
+          printNote(
+            blockTimeMs > 0
+              ? `a block every ${blockTimeMs / 1000} s, plus one per transaction (--block-time 0: only those and \`localnet advance\`)`
+              : 'a block per transaction and on `localnet advance` only (--block-time 0)',
+          );
           printNote('funded dev accounts: //Alice //Bob //Charlie (1,000,000 TAO each); Ctrl-C stops');
         }
         await untilSignal();
@@ -120,12 +173,31 @@ export function registerLocalnetCommands(program: Command): void {
     { network: 'local' },
   )
     .option('--blocks <n>', 'how many blocks', parseCount, 1)
-    .option('--json', 'print {"head":N}')
+    .option('--json', 'print {"head":N} (progress still goes to stderr)')
     .action(
       action(async (opts: ChainFlags & { blocks: number; json?: boolean }) => {
-        const head = await withChain(opts, (client) => newBlocks(client, opts.blocks), { network: 'local' });
+        const started = Date.now();
+        // About ten progress lines whatever the count: each block takes ~1 s, 100 take minutes.
+        const every = Math.max(1, Math.ceil(opts.blocks / 10));
+        const head = await withChain(
+          opts,
+          (client) =>
+            newBlocks(client, opts.blocks, {
+              onProgress: (built, now) => {
+                if (built % every === 0 && built < opts.blocks) {
+                  printNote(
+                    `built ${built}/${opts.blocks} blocks, head #${now} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+                  );
+                }
+              },
+            }),
+          { network: 'local' },
+        );
         if (opts.json) printJson({ head });
-        else printLine(`head is now #${head}`);
+        else
+          printLine(
+            `head is now #${head} (${opts.blocks} blocks in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+          );
       }),
     );
 
@@ -153,23 +225,41 @@ export function registerLocalnetCommands(program: Command): void {
     );
 
   addChainOptions(
-    localnet
-      .command('fund')
-      .description('Set an account balance on a local chain (chopsticks dev_setStorage)'),
+    addWalletOptions(
+      localnet
+        .command('fund')
+        .description(
+          "Set an account's free balance on a local chain (chopsticks dev_setStorage): --dest, or the wallet's coldkey",
+        ),
+      { hotkey: false },
+    ),
     { network: 'local' },
   )
-    .requiredOption('--dest <ss58>', 'account to fund')
+    .option('--dest <ss58>', "account to fund (default: the wallet's coldkey, read from coldkeypub.txt)")
     .requiredOption('--amount <tao>', 'new free balance in TAO')
     .option('--json', 'print {"dest":…,"free":"<rao>"}')
     .action(
-      action(async (opts: ChainFlags & { dest: string; amount: string; json?: boolean }) => {
-        if (!isValidAddress(opts.dest)) throw new UsageError(`--dest: "${opts.dest}" is not an SS58 address`);
+      action(async (opts: ChainFlags & WalletFlags & { dest?: string; amount: string; json?: boolean }) => {
         const rao = taoOrUsage(opts.amount);
-        await withChain(opts, (client) => fundAccount(client, opts.dest, rao), { network: 'local' });
-        if (opts.json) printJson({ dest: opts.dest, free: rao.toString() });
-        else printLine(`${opts.dest} now holds ${opts.amount} τ`);
+        const dest = opts.dest ?? (await loadWalletFromOptions(opts).getColdkeypub()).ss58Address;
+        if (!isValidAddress(dest)) throw new UsageError(`--dest: "${dest}" is not an SS58 address`);
+        await withChain(opts, (client) => fundAccount(client, dest, rao), { network: 'local' });
+        if (opts.json) printJson({ dest, free: rao.toString() });
+        else printLine(`${dest} now holds ${formatTao(rao)}`);
       }),
     );
+}
+
+function parsePortOrZero(value: string): number {
+  return value === '0' ? 0 : parsePort(value);
+}
+
+/** Clients follow $BT_SUBTENSOR_CHAIN_ENDPOINT; a chain started elsewhere would not be the one they use. */
+function warnIfClientsLookElsewhere(): void {
+  const endpoint = process.env.BT_SUBTENSOR_CHAIN_ENDPOINT ?? '';
+  if (endpoint !== '' && defaultLocalnetPort().from !== '$BT_SUBTENSOR_CHAIN_ENDPOINT') {
+    printNote(`note: BT_SUBTENSOR_CHAIN_ENDPOINT=${endpoint} points away from this local chain`);
+  }
 }
 
 function parseForkUrl(value: string): string {

@@ -37,7 +37,7 @@ function printTable(mg: Metagraph): void {
     'UID',
     'HOTKEY',
     'COLDKEY',
-    'STAKE τ',
+    'STAKE α',
     'TRUST',
     'CONS',
     'INCENT',

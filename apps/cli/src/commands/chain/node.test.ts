@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../testing/runCli.js';
 
 const mainTs = fileURLToPath(new URL('../../main.ts', import.meta.url));
-const SLOW = { timeout: 600_000 };
+const SLOW = { timeout: 900_000 };
 
 /**
  * End to end through the real CLI: `localnet start` in a child process, then register → serve axon →
@@ -58,6 +58,8 @@ describe('taonode chain commands on a local chain', SLOW, () => {
         'start',
         '--subnets',
         '1',
+        // Blocks only per transaction here: the test reverts to exact block numbers.
+        ...['--port', '0', '--block-time', '0'],
         '--json',
       ],
       { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -86,7 +88,8 @@ describe('taonode chain commands on a local chain', SLOW, () => {
 
   it('funds, registers, serves an axon, stakes, sets weights, transfers, reverts, and reads it all back', async () => {
     expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
-    const fund = await cli(['localnet', 'fund', '--dest', coldkey, '--amount', '1000', '--json'], false);
+    // No --dest: the wallet's coldkey (from coldkeypub.txt).
+    const fund = await cli(['localnet', 'fund', '--amount', '1000', '--json']);
     expect(fund.stderr).toBe('');
     expect(json(fund.stdout)).toEqual({ dest: coldkey, free: '1000000000000' });
 
@@ -142,6 +145,11 @@ describe('taonode chain commands on a local chain', SLOW, () => {
     ]);
     expect(stake.code).toBe(0);
     expect(BigInt(json(stake.stdout).stake as string)).toBeGreaterThan(0n);
+    // In words: TAO went in, the hotkey holds the subnet's alpha.
+    const staked = await cli(['stake', 'add', '--netuid', String(netuid), '--amount', '1', '--yes']);
+    expect(staked.stdout).toMatch(
+      /^staked 1 τ to \S+ on subnet \d+; its stake there is now [\d.]+ α \(alpha\)$/m,
+    );
 
     // weights set is chain-weights' command; a single self-weight needs no validator permit.
     const set = await cli([
@@ -159,6 +167,11 @@ describe('taonode chain commands on a local chain', SLOW, () => {
     ]);
     expect(set.code).toBe(0);
     expect(json(set.stdout)).toMatchObject({ action: 'set' });
+    const got = await cli(['weights', 'get', '--netuid', String(netuid), '--json'], false);
+    expect(json(got.stdout)).toMatchObject({
+      netuid,
+      rows: [{ uid: 1, hotkey, weights: [{ uid: 1, weight: 1 }] }],
+    });
 
     const mg = await cli(['metagraph', '--netuid', String(netuid), '--json'], false);
     const neurons = json(mg.stdout).neurons as Array<Record<string, unknown>>;
@@ -189,6 +202,11 @@ describe('taonode chain commands on a local chain', SLOW, () => {
     const destBal = await cli(['balance', '--ss58', dest, '--json'], false);
     expect(json(destBal.stdout).free).toBe('1500000000');
 
+    const advanced = await cli(['localnet', 'advance', '--blocks', '3', '--json'], false);
+    expect(advanced.code, advanced.stderr).toBe(0);
+    expect(advanced.stderr).toMatch(/^built 1\/3 blocks, head #\d+/m);
+    expect(json(advanced.stdout).head).toBeGreaterThan(json(set.stdout).blockNumber as number);
+
     // Revert to the block before the weights: the local chain forgets them.
     const weightsBlock = json(set.stdout).blockNumber as number;
     const revert = await cli(['localnet', 'revert', '--block', String(weightsBlock - 1), '--json'], false);
@@ -208,13 +226,14 @@ describe('taonode localnet start --fork (argument path; forking itself needs int
     const bad = await runCli(['localnet', 'start', '--fork', 'finney'], {
       env: { BT_SUBTENSOR_CHAIN_ENDPOINT: '' },
     });
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/--fork.*must be a websocket URL.*wss:\/\/entrypoint-finney/);
     const both = await runCli(
       ['localnet', 'start', '--fork', 'wss://x.example:443', '--chain-spec', 'x.json'],
       { env: { BT_SUBTENSOR_CHAIN_ENDPOINT: '' } },
     );
-    expect(both.code).toBe(1);
+    expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/cannot be used with/);
-  });
+  }, 240_000);
 });

@@ -2,6 +2,7 @@ import {
   addStake,
   addStakeCall,
   estimateFee,
+  formatAlpha,
   formatTao,
   getBalance,
   getStake,
@@ -43,7 +44,10 @@ export function registerStakeCommands(program: Command): void {
     .requiredOption('--amount <tao>', 'TAO to stake (minimum 0.002)')
     .option('--hotkey-ss58 <address>', "hotkey to stake to (default: the wallet's hotkey)")
     .option('-y, --yes', 'do not ask before staking')
-    .option('--json', 'print {"netuid","hotkey","amount","fee","stake"} (rao)');
+    .option(
+      '--json',
+      'print {"netuid","hotkey","amount","fee","stake"}: amount and fee in TAO rao, stake (the total now) in alpha rao',
+    );
   addChainOptions(addWalletOptions(cmd)).action(
     action(async (opts: Flags) => {
       const amount = taoOrUsage(opts.amount);
@@ -82,8 +86,9 @@ export function registerStakeCommands(program: Command): void {
             stake: total.toString(),
           });
         } else {
+          // What the hotkey holds on a subnet is alpha: the TAO went into the subnet's pool at its price.
           printLine(
-            `staked ${formatTao(amount)} to ${hotkey} on subnet ${opts.netuid}; stake now ${total} alpha rao`,
+            `staked ${formatTao(amount)} to ${hotkey} on subnet ${opts.netuid}; its stake there is now ${formatAlpha(total)} (alpha)`,
           );
         }
       });

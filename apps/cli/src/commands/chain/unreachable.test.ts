@@ -15,6 +15,8 @@ describe('chain commands against an endpoint nobody serves', () => {
     expect(r.stderr).toContain('ECONNREFUSED');
     expect(r.stderr).toContain('--subtensor.chain_endpoint');
     expect(r.stderr).toContain('taonode localnet start');
+    // One line: polkadot.js's own "API-WS: disconnected" log is kept out of the command's output.
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.code).toBe(69);
   }, 60_000);
 

@@ -31,6 +31,7 @@ import {
   parseWeights,
   usage,
 } from './weightsArgs.js';
+import { registerWeightsGet } from './weightsGet.js';
 
 /** Where pending reveals live unless `--reveal-store` says otherwise. */
 export function defaultRevealStore(env: NodeJS.ProcessEnv = process.env): string {
@@ -41,7 +42,7 @@ const MODES: readonly WeightsMode[] = ['auto', 'set', 'commit-reveal', 'timelock
 
 type ChainCmdOpts = ChainFlags & WalletFlags & { netuid: string; json?: boolean; revealStore?: string };
 
-/** weights set|normalize|reveal, commitment set|get. */
+/** weights set|normalize|reveal|get, commitment set|get. */
 export function registerWeightsCommands(program: Command): void {
   const weights = program
     .command('weights')
@@ -185,6 +186,7 @@ export function registerWeightsCommands(program: Command): void {
     }),
   );
 
+  registerWeightsGet(weights);
   registerCommitmentCommands(program);
 }
 

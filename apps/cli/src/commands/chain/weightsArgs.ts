@@ -8,13 +8,15 @@ import {
 import { z } from 'zod';
 import { CliError, EXIT, UsageError } from '../../io/index.js';
 
-/** Parses a comma-separated list with `item`; the flag name goes into the error. */
+/**
+ * Parses a comma-separated list with `item`; the flag name goes into the error, and an empty entry
+ * (`0,,1`, a trailing comma) is named as such rather than surfacing later as a length mismatch.
+ */
 function parseList<T>(flag: string, raw: string, item: z.ZodType<T>, what: string): T[] {
-  const parts = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  return parts.map((part) => {
+  if (raw.trim() === '') return [];
+  return raw.split(',').map((entry, i) => {
+    const part = entry.trim();
+    if (part === '') throw new Error(`${flag}: entry ${i + 1} of "${raw}" is empty`);
     const parsed = item.safeParse(part);
     if (!parsed.success) throw new Error(`${flag}: "${part}" is not ${what}`);
     return parsed.data;

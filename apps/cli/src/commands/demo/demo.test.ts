@@ -103,10 +103,14 @@ describe('taonode demo', () => {
 
   it('rejects a bad --miners or --subnets value', async () => {
     const r = await runCli(['demo', '--miners', 'zero']);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/--miners must be a positive integer, got 'zero'/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^error: option '--miners <n>' argument 'zero' is invalid\. must be a positive integer — see: taonode demo --help\n$/,
+    );
     const s = await runCli(['demo', '--subnets', 'test,sn99']);
-    expect(s.code).not.toBe(0);
-    expect(s.stderr).toMatch(/--subnets: unknown subnet 'sn99'; choose from test/);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(
+      /^error: option '--subnets <ids>' argument 'test,sn99' is invalid\. unknown subnet 'sn99'; choose from test/,
+    );
   }, 120_000);
 });

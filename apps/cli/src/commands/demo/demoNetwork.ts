@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ChainClient, connect, findRepoRoot, type Localnet, startLocalnet } from '@taonode/chain';
+import { type ChainClient, connect, type Localnet, startLocalnet } from '@taonode/chain';
+import { findRepoRoot, TaonodeError } from '@taonode/kit';
 import {
   DaemonProcess,
   freePort,
@@ -9,7 +10,7 @@ import {
   type ProvisionedSubnet,
   provisionSubnet,
 } from '@taonode/neuron';
-import { DEMO_SUBNETS, type DemoExtras, type DemoSubnet } from './demoSubnets.js';
+import { type DemoExtras, type DemoSubnet, demoSubnets } from './demoSubnets.js';
 
 /**
  * The demo's network as data, for tools that run it their own way: `pnpm soak` (apps/soak) starts
@@ -55,9 +56,7 @@ export interface DemoNetwork {
   close(): Promise<void>;
 }
 
-export class DemoNetworkError extends Error {
-  override name = 'DemoNetworkError';
-}
+export class DemoNetworkError extends TaonodeError {}
 
 /**
  * Local chain, then every chosen subnet provisioned (wallet, subnet, registrations, stake) and its
@@ -74,11 +73,12 @@ export async function startDemoNetwork(options: {
 }): Promise<DemoNetwork> {
   const progress = options.onProgress ?? (() => {});
   const repoRoot = findRepoRoot() ?? process.cwd();
-  const chosen = DEMO_SUBNETS.filter((d) => options.subnets?.includes(d.id) ?? true);
-  const unknown = options.subnets?.filter((id) => !DEMO_SUBNETS.some((d) => d.id === id)) ?? [];
+  const all = demoSubnets();
+  const chosen = all.filter((d) => options.subnets?.includes(d.id) ?? true);
+  const unknown = options.subnets?.filter((id) => !all.some((d) => d.id === id)) ?? [];
   if (unknown.length > 0) {
     throw new DemoNetworkError(
-      `unknown subnet '${unknown[0]}'; choose from ${DEMO_SUBNETS.map((d) => d.id).join(', ')}`,
+      `unknown subnet '${unknown[0]}'; choose from ${all.map((d) => d.id).join(', ')}`,
     );
   }
   await mkdir(join(options.workDir, 'logs'), { recursive: true });
@@ -167,11 +167,11 @@ async function plansOf(
   workDir: string,
   extras: DemoExtras | undefined,
 ): Promise<DemoDaemonPlan[]> {
-  const entry = def.entry();
   const plans: DemoDaemonPlan[] = [];
   let minerIndex = 0;
   for (const n of p.neurons) {
     const stateDir = join(workDir, 'state', def.id, n.name);
+    const launch = def.launch(n.role);
     const common = neuronArgs({ subnet: p, hotkey: n.name, endpoint, stateDir });
     const base = {
       name: `${def.id}-${n.name}`,
@@ -180,18 +180,19 @@ async function plansOf(
       role: n.role,
       uid: n.uid,
       hotkey: n.hotkey,
-      script: entry.script,
-      execArgv: entry.execArgv,
+      script: launch.script,
+      execArgv: launch.execArgv,
       stateDir,
     };
     if (n.role === 'validator') {
       plans.push({
         ...base,
         args: [
+          ...launch.args,
           ...def.validatorArgs,
           ...common,
           ...['--neuron.step_interval', '1', '--neuron.timeout', '4'],
-          ...['--neuron.moving_average_alpha', String(def.movingAverageAlpha ?? 0.3)],
+          ...['--neuron.moving_average_alpha', '0.3'],
           ...(extras?.validatorArgs ?? []),
         ],
       });
@@ -201,6 +202,7 @@ async function plansOf(
         ...base,
         axon,
         args: [
+          ...launch.args,
           ...def.minerArgs(++minerIndex),
           ...common,
           ...['--axon.ip', axon.ip, '--axon.port', String(axon.port)],

@@ -4,8 +4,8 @@
  * it, because on a shared box the chain's block building dominates and scales with contention.
  */
 import { cpus, loadavg } from 'node:os';
-import { writeBenchResult } from '../../../../../scripts/lib/benchResult.js';
-import { DEMO_SUBNETS } from './demoSubnets.js';
+import { writeBenchResult } from '@taonode/bench';
+import { demoSubnets } from './demoSubnets.js';
 import { runDemo } from './runDemo.js';
 
 const loadBefore = loadavg()[0];
@@ -24,7 +24,7 @@ const seconds = (Date.now() - started) / 1000;
 const phase = (re: RegExp) => marks.find((m) => re.test(m.line))?.at ?? null;
 writeBenchResult('neuron-demo-time', {
   ok: code === 0,
-  subnets: DEMO_SUBNETS.map((s) => s.id),
+  subnets: demoSubnets().map((s) => s.id),
   secondsToTable: phase(/^subnet\s+netuid/) ?? seconds,
   secondsTotal: seconds,
   chainUpAt: phase(/chain up at/),

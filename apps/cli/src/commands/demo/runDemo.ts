@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ChainClient, connect, findRepoRoot, type Localnet, startLocalnet } from '@taonode/chain';
+import { type ChainClient, connect, type Localnet, startLocalnet } from '@taonode/chain';
+import { findRepoRoot, sleep } from '@taonode/kit';
 import {
   DaemonProcess,
   freePort,
@@ -9,9 +10,8 @@ import {
   neuronArgs,
   type ProvisionedSubnet,
   provisionSubnet,
-  sleep,
 } from '@taonode/neuron';
-import { DEMO_SUBNETS, type DemoExtras, type DemoSubnet } from './demoSubnets.js';
+import { type DemoExtras, type DemoSubnet, demoSubnets } from './demoSubnets.js';
 import { type DemoRow, formatDemoTable } from './demoTable.js';
 import { readChainWeights } from './readChainWeights.js';
 
@@ -20,7 +20,7 @@ export interface DemoOptions {
   miners: number;
   timeoutS: number;
   dir?: string;
-  /** Ids from DEMO_SUBNETS to run; default all. */
+  /** Ids from `demoSubnets()` to run; default all. */
   subnets?: readonly string[];
   out: (line: string) => void;
   /** Resolves when the user wants a `--keep` demo to stop (Ctrl-C). */
@@ -46,7 +46,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   let localnet: Localnet | undefined;
   let client: ChainClient | undefined;
   const subnets: RunningSubnet[] = [];
-  const chosen = DEMO_SUBNETS.filter((d) => options.subnets?.includes(d.id) ?? true);
+  const chosen = demoSubnets().filter((d) => options.subnets?.includes(d.id) ?? true);
   await mkdir(join(workDir, 'logs'), { recursive: true });
   // Started first so a slow one-off job (SN2's circuit build) overlaps the chain set-up.
   const prepares = new Map(chosen.flatMap((def) => startPrepare(def, workDir, repoRoot)));
@@ -158,15 +158,16 @@ async function launch(
   repoRoot: string,
   extras: DemoExtras | undefined,
 ): Promise<RunningSubnet> {
-  const entry = def.entry();
   const common = (name: string) =>
     neuronArgs({ subnet: p, hotkey: name, endpoint, stateDir: join(workDir, 'state', def.id, name) });
   const daemons: DaemonProcess[] = [];
   let minerIndex = 0;
   for (const n of p.neurons) {
+    const launch = def.launch(n.role);
     const args =
       n.role === 'validator'
         ? [
+            ...launch.args,
             ...def.validatorArgs,
             ...common(n.name),
             '--neuron.step_interval',
@@ -174,10 +175,11 @@ async function launch(
             '--neuron.timeout',
             '4',
             '--neuron.moving_average_alpha',
-            String(def.movingAverageAlpha ?? 0.3),
+            '0.3',
             ...(extras?.validatorArgs ?? []),
           ]
         : [
+            ...launch.args,
             ...def.minerArgs(++minerIndex),
             ...common(n.name),
             '--axon.ip',
@@ -187,8 +189,8 @@ async function launch(
           ];
     const d = new DaemonProcess({
       name: `${def.id}-${n.name}`,
-      script: entry.script,
-      execArgv: entry.execArgv,
+      script: launch.script,
+      execArgv: launch.execArgv,
       args,
       cwd: repoRoot,
       logFile: join(workDir, 'logs', `${def.id}-${n.name}.log`),

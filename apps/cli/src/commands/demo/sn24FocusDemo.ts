@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatTao, RAO_PER_TAO } from '@taonode/chain';
-import { sleep } from '@taonode/neuron';
+import { sleep } from '@taonode/kit';
 import {
   buyFocusVideo,
   hotkeyCredentials,

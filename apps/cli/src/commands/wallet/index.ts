@@ -12,8 +12,7 @@ import { registerVerify } from './verify.js';
 export function registerWalletCommands(program: Command): void {
   const wallet = program
     .command('wallet')
-    .description('Create, regenerate, list and use btcli-compatible wallets')
-    .showHelpAfterError('(add --help for usage)');
+    .description('Create, regenerate, list and use btcli-compatible wallets');
   registerNewColdkey(wallet);
   registerNewHotkey(wallet);
   registerRegenColdkey(wallet);

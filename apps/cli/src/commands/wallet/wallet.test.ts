@@ -284,8 +284,8 @@ describe('taonode wallet: bad input → exit != 0, one line', () => {
 
   it('bad --n-words and bad signature input', SLOW, async () => {
     const n = await inproc(['new-hotkey', '--n-words', '13']);
-    expect(n.code).not.toBe(0);
-    expect(n.stderr).toMatch(/12, 15, 18, 21 or 24/);
+    expectOneLineError(n, /12, 15, 18, 21 or 24/);
+    expect(n.code).toBe(2);
     const v = await runWalletInProcess([
       'verify',
       '--message',

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { raoToTao } from '@taonode/chain';
-import { writeFileAtomic } from '@taonode/wallet';
+import { TaonodeError, writeFileAtomic } from '@taonode/kit';
 import type { z } from 'zod';
 import { FocusError } from '../focusError.js';
 import { verifiedHotkey } from '../hotkeyAuth.js';
@@ -33,12 +33,12 @@ export interface FocusStandIn {
 
 const MAX_BODY = 64 * 1024;
 
-class HttpFailure extends Error {
+class HttpFailure extends TaonodeError {
   constructor(
     readonly status: number,
     message: string,
   ) {
-    super(message);
+    super(message, { details: { status } });
   }
 }
 

@@ -1,4 +1,5 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { CommandLineError, reportCommandLineError, throwCommandLineErrors } from '../../../io/index.js';
 import type { CliResult } from '../../../testing/runCli.js';
 import { registerWalletCommands } from '../index.js';
 
@@ -8,8 +9,9 @@ import { registerWalletCommands } from '../index.js';
  * that need stdin or a real process exit, use runCli.
  */
 export async function runWalletInProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  const program = new Command('taonode').exitOverride();
+  const program = new Command('taonode');
   registerWalletCommands(program);
+  throwCommandLineErrors(program);
   let stdout = '';
   let stderr = '';
   const realOut = process.stdout.write;
@@ -31,15 +33,13 @@ export async function runWalletInProcess(args: string[], env: NodeJS.ProcessEnv 
   process.exitCode = undefined;
   let code = 0;
   try {
-    program.commands.forEach(function exitOverride(c: Command) {
-      c.exitOverride();
-      c.commands.forEach(exitOverride);
-    });
-    await program.parseAsync(['node', 'taonode', 'wallet', ...args]);
+    try {
+      await program.parseAsync(['node', 'taonode', 'wallet', ...args]);
+    } catch (err) {
+      if (!(err instanceof CommandLineError)) throw err;
+      reportCommandLineError(err, { json: args.includes('--json'), argv: ['wallet', ...args] });
+    }
     code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (err) {
-    if (!(err instanceof CommanderError)) throw err;
-    code = err.exitCode;
   } finally {
     process.stdout.write = realOut;
     process.stderr.write = realErr;

@@ -1,0 +1,2 @@
+export { writeBenchResult } from './benchResult.js';
+export { median, medianBreakdown, quantile } from './benchStats.js';
