@@ -34,6 +34,11 @@ export {
   README_FILE,
 } from './contract/modelFiles.js';
 export { TextTokenizer, TextTokenizerError } from './contract/textTokenizer.js';
+export { RECOMMIT_FILE } from './daemon/createSn21Miner.js';
+export { SN21_STEP_BUDGET_S } from './daemon/createSn21Validator.js';
+export { type Sn21Options, sn21Options } from './daemon/sn21Options.js';
+export { SN21_VERSION_KEY, sn21Plugin } from './daemon/sn21Plugin.js';
+export { Sn21SettingsError } from './daemon/sn21Settings.js';
 export { type CaptionModel, type CaptionModelOptions, loadCaptionModel } from './decode/captionModel.js';
 export {
   type Caption,

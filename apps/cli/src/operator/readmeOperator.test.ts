@@ -43,7 +43,7 @@ const RUNNING_APPS: readonly string[] = Object.values(RUNNING).flatMap((r) => [r
  * Apps whose subnet is not built yet: started as the ecosystem starts them, they say so and exit 78.
  * When a subnet lands, move its apps from here to RUNNING and add its steps to the README.
  */
-const NOT_BUILT = ['sn21-miner', 'sn21-validator', 'sn30-miner', 'sn30-validator'] as const;
+const NOT_BUILT = ['sn30-miner', 'sn30-validator'] as const;
 const EXIT_NOT_IMPLEMENTED = 78;
 /**
  * Lines a daemon may print when it refuses its flags at start: today a short list (what is wrong,

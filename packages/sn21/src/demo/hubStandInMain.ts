@@ -4,7 +4,7 @@
 // demo and for trying submit → commitment → evaluation on a local chain without the real hub.
 // Prints one JSON line {"url": …} once it listens; runs until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
-import { startFakeModelHub } from '../testing/fakeModelHub.js';
+import { startModelHubStandIn } from './modelHubStandIn.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +19,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.stderr.write('usage: hubStandInMain [--host 127.0.0.1] [--port 0] [--token <write token>]\n');
   process.exit(2);
 }
-const hub = await startFakeModelHub({ token: values.token, host: values.host, port });
+const hub = await startModelHubStandIn({ token: values.token, host: values.host, port });
 process.stdout.write(`${JSON.stringify({ url: hub.url })}\n`);
 const stop = () => {
   void hub.close().then(() => process.exit(0));

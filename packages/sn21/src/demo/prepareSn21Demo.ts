@@ -1,6 +1,6 @@
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@taonode/wallet';
+import { writeFileAtomic } from '@taonode/kit';
 import { ensureTinySn21Models, loadTinyImageBindText, testDatasetFiles } from '../testing/index.js';
 
 export interface Sn21DemoFiles {

@@ -226,7 +226,8 @@ export class Sn21ValidatorEngine {
         this.blockTimes.set(seedBlock, block.timeMs);
         this.prepared = { seedBlock, seedTimeMs: block.timeMs, round };
         this.deps.logger.info(
-          { seedBlock, seed: round.seed, rows: round.rows.length, files: round.files.length },
+          // Not `seed`: the daemon's logger redacts keys of that name (wallet seeds).
+          { seedBlock, rowSeed: round.seed, rows: round.rows.length, files: round.files.length },
           'SN21 evaluation round prepared',
         );
       } catch (err) {
@@ -245,7 +246,7 @@ export class Sn21ValidatorEngine {
         cache: this.deps.cache,
       });
       this.deps.logger.info(
-        { baseline: b.score, seed: prepared.round.seed, ms: this.now() - t },
+        { baseline: b.score, rowSeed: prepared.round.seed, ms: this.now() - t },
         'SN21 baseline evaluated on the round',
       );
       this.lastWaiting = undefined;
