@@ -29,6 +29,7 @@ import {
 } from '../demo/index.js';
 import { parseSn21State, stateWeights } from '../scoring/scoreState.js';
 import { resolveBurnUid } from '../validator/sn21Scoring.js';
+import { RECOMMIT_FILE } from './createSn21Miner.js';
 
 const MINUTE = 60_000;
 const TOKEN = 'hf_e2e_token';
@@ -167,6 +168,37 @@ describe('SN21 on the local chain', () => {
       for (const e of row.w) got[e.uid] = e.weight;
       for (let u = 0; u < got.length; u++) expect(got[u]).toBeCloseTo(expected[u]!, 3);
       expect(got[uid('miner1')]).toBeGreaterThanOrEqual(0.75 - 1e-3);
+
+      // The validator's /healthz uses SN21's step budget (long evaluations are not "stale").
+      const vPort = lines.find((l) => l.msg === 'health and metrics listening')!.port as number;
+      const vHealth = (await (await fetch(`http://127.0.0.1:${vPort}/healthz`)).json()) as Record<
+        string,
+        unknown
+      >;
+      expect(vHealth).toMatchObject({ ok: true, stepBudgetSeconds: 4 * 3600 });
+
+      // Asked to re-commit (the file in its state folder), miner1 commits again or, inside the
+      // chain's rate limit, logs the refusal and retries later; either way it keeps running.
+      await writeFile(join(stateDir('miner1'), RECOMMIT_FILE), '');
+      await waitFor(
+        'miner1 acting on the re-commit request',
+        async () => {
+          alive();
+          const l = await readJsonLog(logOf('miner1'));
+          const at = l.findIndex((x) => x.msg === 'SN21 miner: re-commit requested');
+          if (at < 0) return undefined;
+          return (
+            l
+              .slice(at)
+              .some(
+                (x) =>
+                  x.msg === 'SN21 miner: commitment on chain' ||
+                  x.msg === 'SN21 miner: the chain refused the commitment; trying again later',
+              ) || undefined
+          );
+        },
+        { timeoutMs: 2 * MINUTE, intervalMs: 1_000 },
+      );
     },
     12 * MINUTE,
   );
