@@ -45,11 +45,8 @@ const RUNNING_APPS: readonly string[] = Object.values(RUNNING).flatMap((r) => [r
  */
 const NOT_BUILT = ['sn30-miner', 'sn30-validator'] as const;
 const EXIT_NOT_IMPLEMENTED = 78;
-/**
- * Lines a daemon may print when it refuses its flags at start: today a short list (what is wrong,
- * then "run with --help"); 1 once the daemons print one line (issue 13's daemon side).
- */
-const APP_REFUSAL_MAX_LINES = 3;
+/** Lines a daemon may print when it refuses its flags at start: one, naming the flag and `--help`. */
+const APP_REFUSAL_MAX_LINES = 1;
 /**
  * A validator's log line saying it scored a real answer of a miner (not the floor score of a miner
  * that did not answer): weights that follow one of these come from real work.
