@@ -3,6 +3,7 @@ import { createSn21Miner } from './createSn21Miner.js';
 import { createSn21Validator, SN21_STEP_BUDGET_S } from './createSn21Validator.js';
 import { type Sn21Options, sn21Options } from './sn21Options.js';
 import { minerModel, Sn21SettingsError, validatorSources } from './sn21Settings.js';
+import { sn21Setup } from './sn21Setup.js';
 
 /** Sent with weights; bump when scoring changes. */
 export const SN21_VERSION_KEY = 21_001;
@@ -31,5 +32,5 @@ export const sn21Plugin = defineSubnet<typeof sn21Options>({
   checkConfig: sn21ConfigProblem,
   stepBudgetSeconds: SN21_STEP_BUDGET_S,
   createMiner: (ctx) => createSn21Miner(ctx),
-  createValidator: (ctx) => createSn21Validator(ctx),
+  createValidator: (ctx) => sn21Setup('validator', () => createSn21Validator(ctx)),
 });

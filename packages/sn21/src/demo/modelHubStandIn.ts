@@ -12,6 +12,6 @@ export type ModelHubStandIn = FakeModelHub;
 export const STAND_IN_CLOCK_OFFSET_MS = 3_600_000;
 
 /** The demo's hub: the test hub, its clock an hour back (see STAND_IN_CLOCK_OFFSET_MS). */
-export function startModelHubStandIn(options: FakeModelHubOptions = {}): Promise<ModelHubStandIn> {
+export function startModelHubStandIn(options: FakeModelHubOptions): Promise<ModelHubStandIn> {
   return startFakeModelHub({ now: () => new Date(Date.now() - STAND_IN_CLOCK_OFFSET_MS), ...options });
 }
