@@ -1,4 +1,3 @@
-export { sn21ChainReads, sn21MinerChain } from './chain/chainAccess.js';
 export {
   buildModelCommitment,
   commitmentRepo,
