@@ -12,6 +12,7 @@ export type {
   WeightsMode,
   WeightsSetEvent,
 } from './events.js';
+export { isLoopbackHost } from './http/auth.js';
 export type { DashboardHandler, HandlerLimits } from './http/dashboardHandler.js';
 export { CONTENT_SECURITY_POLICY, safeJson } from './http/securityHeaders.js';
 export {

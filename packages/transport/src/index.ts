@@ -1,4 +1,4 @@
-export { type Axon, type AxonOptions, createAxon } from './axon/createAxon.js';
+export { type Axon, type AxonOptions, type AxonResponse, createAxon } from './axon/createAxon.js';
 export {
   type AttachHandlers,
   type BlacklistResult,

@@ -15,7 +15,7 @@ export interface DaemonSample {
   /** Validator step histogram: seconds summed and steps counted. */
   stepSecondsSum?: number;
   stepCount?: number;
-  /** Requests that reached the miner's handler (`taonode_axon_requests_total`, every result). */
+  /** Responses of the miner's axon on its synapses (`taonode_axon_requests_total`, every result and status). */
   requests?: number;
   /**
    * Requests the miner answered with a 2xx, counted by the soak's relay in front of its axon since

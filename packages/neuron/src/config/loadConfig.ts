@@ -242,6 +242,19 @@ function toNeuronConfig(
       dir: loggingDir === undefined ? undefined : expandHome(loggingDir, home),
     },
     metrics: { host: str('metrics.host'), port: num('metrics.port') },
+    dashboard: {
+      enabled: bool('dashboard.enabled'),
+      tokenFile:
+        optStr('dashboard.token_file') === undefined
+          ? undefined
+          : expandHome(str('dashboard.token_file'), home),
+      allowedHosts: (optStr('dashboard.allowed_hosts') ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter((h) => h !== ''),
+      retentionDays: num('dashboard.retention_days'),
+      maxMib: num('dashboard.max_mib'),
+    },
     neuron: {
       stateDir: expandHome(
         optStr('neuron.state_dir') ??

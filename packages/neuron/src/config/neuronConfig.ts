@@ -20,6 +20,14 @@ export interface NeuronConfig {
   /** `dir`: also append JSON log lines to `<dir>/<app>.log`. */
   logging: { level: 'info' | 'debug' | 'trace'; format: 'json' | 'pretty'; dir: string | undefined };
   metrics: { host: string; port: number };
+  /** The page and JSON API on the metrics port (`@taonode/dashboard`); history in `<stateDir>/dashboard`. */
+  dashboard: {
+    enabled: boolean;
+    tokenFile: string | undefined;
+    allowedHosts: string[];
+    retentionDays: number;
+    maxMib: number;
+  };
   neuron: {
     stateDir: string;
     metagraphRefreshBlocks: number;

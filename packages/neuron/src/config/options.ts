@@ -145,6 +145,40 @@ export const BASE_OPTIONS: readonly OptionSpec[] = [
     description: 'Port of /healthz and /metrics (0 = any free port, logged at start)',
   },
   {
+    key: 'dashboard.enabled',
+    kind: 'boolean',
+    default: true,
+    description: 'Serve the dashboard (/ and /api/v1/…) on the metrics port and keep its history',
+  },
+  {
+    key: 'dashboard.token_file',
+    kind: 'string',
+    description:
+      'File whose first line is the bearer token the dashboard asks for; required when --metrics.host is not loopback',
+  },
+  {
+    key: 'dashboard.allowed_hosts',
+    kind: 'string',
+    description:
+      'Comma list of extra Host names the dashboard answers without a token (a local reverse proxy)',
+  },
+  {
+    key: 'dashboard.retention_days',
+    kind: 'number',
+    default: 7,
+    min: 0.01,
+    max: 366,
+    description: 'Days of dashboard history kept (in <state dir>/dashboard, across restarts)',
+  },
+  {
+    key: 'dashboard.max_mib',
+    kind: 'number',
+    default: 64,
+    min: 1,
+    max: 65536,
+    description: 'Most MiB the dashboard history folder may use (oldest dropped first)',
+  },
+  {
     key: 'neuron.state_dir',
     kind: 'string',
     description:

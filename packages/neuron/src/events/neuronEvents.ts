@@ -15,6 +15,8 @@ export interface StepResult {
 export interface NeuronEventMap {
   /** Where this daemon stands: at start, then after each metagraph refresh. */
   identity: { hotkey: string; uid: number | undefined; stake: number; block: number };
+  /** A new best block (every block: listeners must be cheap). */
+  block: { block: number };
   /** A validator step finished and was saved. `at` is when (ms since epoch). */
   step: {
     step: number;
@@ -41,7 +43,7 @@ export interface NeuronEventMap {
     /** The caller's hotkey as it claims it (a blacklisted caller's is unverified). */
     hotkey: string | null;
     uid: number | null;
-    /** 200 answered, 403 blacklisted, 500 the handler failed. */
+    /** The HTTP status sent: 200 answered, 403 blacklisted; 401, 408, 422, 500, 503, … failed. */
     status: number;
     outcome: 'ok' | 'blacklisted' | 'failed';
     /** Why, for a refusal or a failure. */

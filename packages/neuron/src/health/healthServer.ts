@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 
@@ -12,14 +12,20 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-/** `/healthz` (JSON, 200 when healthy, 503 otherwise) and `/metrics` (Prometheus text). */
+/**
+ * `/healthz` (JSON, 200 when healthy, 503 otherwise) and `/metrics` (Prometheus text); with a
+ * dashboard, its page and `/api/v1/…` on the same port.
+ */
 export async function startHealthServer(options: {
   host: string;
   port: number;
   registry: Registry;
   health: () => HealthReport;
+  /** Mounted first (the dashboard): true when it answered; it leaves `/healthz` and `/metrics` alone. */
+  dashboard?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
+    if (options.dashboard?.(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();

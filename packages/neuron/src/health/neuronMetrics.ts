@@ -44,8 +44,8 @@ export function createNeuronMetrics(labels: { role: string; netuid: number }) {
     }),
     requests: new Counter({
       name: 'taonode_axon_requests_total',
-      help: 'Requests reaching the miner',
-      labelNames: ['synapse', 'result'],
+      help: 'Responses of the axon per synapse: result ok, blacklisted or failed; status the HTTP code sent',
+      labelNames: ['synapse', 'result', 'status'],
       registers: [registry],
     }),
     blacklisted: new Counter({

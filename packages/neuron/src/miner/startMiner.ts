@@ -107,7 +107,7 @@ export async function serveAxon<A, G, D>(args: {
       uidOf: (hotkey) => cache.uidOf(hotkey),
     },
     onRequest: (event) => {
-      metrics.requests.inc({ synapse: event.synapse, result: event.outcome });
+      metrics.requests.inc({ synapse: event.synapse, result: event.outcome, status: String(event.status) });
       args.events.emit('request', event);
     },
   });

@@ -1,11 +1,4 @@
-import {
-  type AttachHandlers,
-  type Axon,
-  createAxon,
-  createDendrite,
-  type Dendrite,
-  type SynapseBase,
-} from '@taonode/transport';
+import { type Axon, type AxonResponse, createAxon, createDendrite, type Dendrite } from '@taonode/transport';
 import { connectChainPort } from '../chainPort/connectChainPort.js';
 import type { NeuronEventMap } from '../events/neuronEvents.js';
 import { type AxonGuards, toAxonGuards } from './axonGuards.js';
@@ -24,9 +17,10 @@ export function defaultRuntime(): RuntimePorts<Axon, AxonGuards, Dendrite> {
         externalPort: config.axon.externalPort,
         ...(config.axon.maxWorkers !== undefined ? { maxConcurrentForwards: config.axon.maxWorkers } : {}),
         logger,
+        ...(onRequest ? { onResponse: (r: AxonResponse) => onRequest(toRequestEvent(r, guards)) } : {}),
       });
       return {
-        axon: onRequest ? observedAxon(axon, guards, onRequest) : axon,
+        axon,
         hooks: toAxonGuards(guards),
         start: async () => {
           await axon.start();
@@ -42,55 +36,23 @@ export function defaultRuntime(): RuntimePorts<Axon, AxonGuards, Dendrite> {
 type RequestEvent = NeuronEventMap['request'];
 
 /**
- * The axon with every attached handler timed: one request event per answered, blacklisted or
- * failed request (signature and parse failures never reach a handler and are not reported).
+ * The axon's own response hook turned into request events: every response on an attached synapse
+ * counts (answered, blacklisted, refused by the signature check, invalid, timed out, overloaded,
+ * failed), not only those a handler saw.
  */
-function observedAxon(axon: Axon, guards: CallerGuards, onRequest: (event: RequestEvent) => void): Axon {
-  const report = (
-    synapse: SynapseBase,
-    started: number,
-    outcome: RequestEvent['outcome'],
-    detail?: string,
-  ) => {
-    const hotkey = synapse.dendrite.hotkey ?? null;
-    onRequest({
-      synapse: synapse.name,
-      hotkey,
-      uid: hotkey === null ? null : (guards.uidOf?.(hotkey) ?? null),
-      status: outcome === 'ok' ? 200 : outcome === 'blacklisted' ? 403 : 500,
-      outcome,
-      ...(detail === undefined ? {} : { detail }),
-      latencyMs: performance.now() - started,
-    });
+function toRequestEvent(r: AxonResponse, guards: CallerGuards): RequestEvent {
+  return {
+    synapse: r.synapse,
+    hotkey: r.hotkey,
+    uid: r.hotkey === null ? null : (guards.uidOf?.(r.hotkey) ?? null),
+    status: r.status,
+    outcome: requestOutcome(r.status),
+    ...(r.message === null ? {} : { detail: r.message }),
+    latencyMs: r.latencyMs,
   };
-  const attach: Axon['attach'] = (def, handlers) => {
-    const wrapped: AttachHandlers<Parameters<typeof handlers.forward>[0]> = {
-      ...handlers,
-      forward: async (synapse, ctx) => {
-        const started = performance.now();
-        try {
-          const out = await handlers.forward(synapse, ctx);
-          report(synapse, started, 'ok');
-          return out;
-        } catch (error) {
-          report(synapse, started, 'failed', error instanceof Error ? error.message : String(error));
-          throw error;
-        }
-      },
-    };
-    const blacklist = handlers.blacklist;
-    if (blacklist) {
-      wrapped.blacklist = async (synapse) => {
-        const started = performance.now();
-        const verdict = await blacklist(synapse);
-        const [blocked, why] = typeof verdict === 'boolean' ? [verdict, 'blacklisted'] : verdict;
-        if (blocked) report(synapse, started, 'blacklisted', why);
-        return verdict;
-      };
-    }
-    axon.attach(def, wrapped);
-    return proxy;
-  };
-  const proxy: Axon = Object.create(axon, { attach: { value: attach } });
-  return proxy;
+}
+
+/** 200 answered; 403 the blacklist said no; anything else (401, 408, 422, 500, 503, …) failed. */
+export function requestOutcome(status: number): RequestEvent['outcome'] {
+  return status === 200 ? 'ok' : status === 403 ? 'blacklisted' : 'failed';
 }

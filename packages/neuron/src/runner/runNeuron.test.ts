@@ -95,6 +95,31 @@ const quiet = (path: string) => [
 ];
 
 describe('runNeuron', () => {
+  it('refuses a public metrics host without a dashboard token (exit 2), and an unusable token file (78)', async () => {
+    const { path } = await walletWithHotkey();
+    const state = ['--neuron.state_dir', dirs.make()];
+    const open = await run(['--netuid', '2', ...quiet(path), ...state, '--metrics.host', '0.0.0.0']);
+    expect(open.code).toBe(EXIT_USAGE);
+    expect(open.err).toMatch(/--metrics.host 0.0.0.0 makes the dashboard reachable from other machines/);
+    expect(open.err).toMatch(/--dashboard.token_file FILE/);
+    expect(open.err).toMatch(/--dashboard.enabled false/);
+    const off = join(dirs.make(), 'none');
+    const missing = await run([
+      '--netuid',
+      '2',
+      ...quiet(path),
+      ...state,
+      '--metrics.host',
+      '0.0.0.0',
+      '--dashboard.token_file',
+      off,
+    ]);
+    expect(missing.code).toBe(EXIT_CONFIG);
+    expect(missing.err).toMatch(
+      /dashboard token file cannot be read \(ENOENT\): --dashboard.token_file .*none/,
+    );
+  });
+
   it('exits 2 naming every bad flag before touching wallet or chain', async () => {
     const r = await run(['--netuid', 'two', '--axon.prot', '1']);
     expect(r.code).toBe(EXIT_USAGE);

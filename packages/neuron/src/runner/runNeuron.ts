@@ -8,6 +8,9 @@ import type { OptionSchema, OptionsOf } from '../config/defineOptions.js';
 import { loadConfig } from '../config/loadConfig.js';
 import type { NeuronConfig, Role } from '../config/neuronConfig.js';
 import type { OptionSpec } from '../config/options.js';
+import { dashboardUrl } from '../dashboard/dashboardUrl.js';
+import { dashboardConfigProblem, openNeuronDashboard } from '../dashboard/openNeuronDashboard.js';
+import { recordNeuronEvents } from '../dashboard/recordNeuronEvents.js';
 import { NeuronEventBus, type NeuronEvents } from '../events/neuronEvents.js';
 import { type HealthServer, startHealthServer } from '../health/healthServer.js';
 import { createNeuronMetrics } from '../health/neuronMetrics.js';
@@ -96,7 +99,7 @@ export async function runNeuron<S extends OptionSchema, A, G, D>(
   }
   if (plugin.pending) return exitNotImplemented(app, plugin.pending, (l) => err(`${l}\n`));
   const { config, options: pluginOptions, warnings } = loaded;
-  const problem = plugin.checkConfig?.(config, pluginOptions);
+  const problem = dashboardConfigProblem(config) ?? plugin.checkConfig?.(config, pluginOptions);
   if (problem) {
     err(`${app}: ${problem} (see --help)\n`);
     return EXIT_USAGE;
@@ -175,10 +178,26 @@ async function start<S extends OptionSchema, A, G, D>(
   // A step may take this long before the validator counts as stuck (a plug-in evaluating a model
   // for hours says so); the pause between steps comes on top.
   const budgetS = plugin.stepBudgetSeconds ?? 10 * config.neuron.timeoutSeconds + 600;
+  // Opened before the health server (its handler is mounted there); closed after everything else
+  // stopped (stops run last in, first out), so the last step and requests reach its history.
+  const dashboard = await openNeuronDashboard({ config, role, logger: log });
+  if (dashboard) {
+    const unrecord = recordNeuronEvents(events, dashboard.recorder, {
+      role,
+      subnet: plugin.name,
+      netuid: config.netuid,
+      version: RUNTIME_VERSION,
+    });
+    stops.push(async () => {
+      unrecord();
+      await dashboard.close();
+    });
+  }
   const health: HealthServer = await startHealthServer({
     host: config.metrics.host,
     port: config.metrics.port,
     registry: metrics.registry,
+    ...(dashboard ? { dashboard: dashboard.handler } : {}),
     health: () => {
       const now = Date.now();
       const last = validator?.loop.lastStepTime ?? 0;
@@ -205,6 +224,7 @@ async function start<S extends OptionSchema, A, G, D>(
   });
   stops.push(() => health.close());
   log.info({ port: health.port, host: config.metrics.host }, 'health and metrics listening');
+  if (dashboard) log.info({ url: dashboardUrl(config.metrics.host, health.port) }, 'dashboard serving');
   try {
     for (const observe of options.observers ?? []) {
       const stop = await observe(events, { app, role, config, logger: log });
@@ -263,6 +283,7 @@ async function start<S extends OptionSchema, A, G, D>(
     const unsubscribe = await chain.subscribeBlocks((block) => {
       status.block = block;
       metrics.block.set(block);
+      events.emit('block', { block });
       cache.onBlock(block);
       validator?.onBlock(block);
     });

@@ -43,7 +43,7 @@ export interface RuntimePorts<A, G, D> {
     config: NeuronConfig;
     logger: Logger;
     guards: CallerGuards;
-    /** Called once per request a synapse handler saw (answered, blacklisted or failed). */
+    /** Called once per response on an attached synapse (answered, blacklisted or failed, whatever the cause). */
     onRequest?: (event: NeuronEventMap['request']) => void;
   }): AxonHandle<A, G>;
   createDendrite(args: { signer: Keypair; config: NeuronConfig; logger: Logger }): D;

@@ -23,7 +23,7 @@ export const testSubnet = defineSubnet<typeof testSubnetOptions, Dendrite, Axon,
   name: 'test',
   versionKey: 1,
   options: testSubnetOptions,
-  createMiner({ options }) {
+  createMiner({ options, figures }) {
     return {
       attach(axon, guards) {
         axon.attach(Dummy, {
@@ -31,6 +31,8 @@ export const testSubnet = defineSubnet<typeof testSubnetOptions, Dendrite, Axon,
           forward: async (synapse) => {
             if (options.delayMs > 0) await sleep(options.delayMs);
             synapse.dummy_output = answer(synapse.dummy_input) + (options.wrong ? 1 : 0);
+            // A subnet figure for dashboards (SN2 counts its proofs the same way).
+            figures.add('answers');
             return synapse;
           },
         });

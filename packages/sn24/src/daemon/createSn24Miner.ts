@@ -21,6 +21,7 @@ export async function createSn24Miner({
   options,
   logger,
   env,
+  figures,
 }: PluginContext<Sn24Options>): Promise<MinerHooks<Axon, AxonGuards>> {
   const s = sn24Settings(options, config.neuron.stateDir);
   const secrets = readSecrets(env);
@@ -39,9 +40,11 @@ export async function createSn24Miner({
       });
       const seconds = (performance.now() - started) / 1000;
       logger.info({ query, clips: clips.length, asked: numVideos, seconds }, 'SN24 Videos answered');
+      figures.add('clips_served', clips.length);
       return clips;
     } catch (err) {
       logger.warn({ query, err: err instanceof Error ? err.message : String(err) }, 'SN24 Videos failed');
+      figures.add('answers_failed');
       return [];
     }
   }

@@ -224,3 +224,53 @@ describe('forward slots and response hashes', () => {
     }
   });
 });
+
+describe('onResponse', () => {
+  it('reports every response on an attached route once, with status, claimed hotkey and latency', async () => {
+    const seen: import('./createAxon.js').AxonResponse[] = [];
+    const observed = createAxon({
+      signer: alice,
+      ip: '127.0.0.1',
+      port: 0,
+      onResponse: (r) => seen.push(r),
+    });
+    observed.attach(Dummy, {
+      forward: async (s) => {
+        if (s.dummy_input === 13) throw new Error('unlucky');
+        s.dummy_output = s.dummy_input * 2;
+        return s;
+      },
+      blacklist: (s) => (s.dendrite.hotkey === charlie.ss58Address ? [true, 'not a validator'] : [false, '']),
+    });
+    await observed.start();
+    try {
+      const at = `http://127.0.0.1:${observed.address.port}`;
+      const send = async (path: string, req: { headers: Record<string, string>; body: string }) => {
+        const res = await request(`${at}${path}`, { method: 'POST', headers: req.headers, body: req.body });
+        await res.body.text();
+        return res.statusCode;
+      };
+      expect(await send('/Dummy', signed())).toBe(200);
+      expect(
+        await send('/Dummy', signedDummyRequest({ signer: charlie, axonHotkey: alice.ss58Address })),
+      ).toBe(403);
+      expect(await send('/Dummy', signed({ dummyInput: 13 }))).toBe(500);
+      expect(await send('/Nope', signed())).toBe(404);
+      // onResponse runs after the response went out: wait for the last one.
+      for (let i = 0; i < 100 && seen.length < 3; i++) await sleep(10);
+      expect(seen.map((r) => [r.synapse, r.status])).toEqual([
+        ['Dummy', 200],
+        ['Dummy', 403],
+        ['Dummy', 500],
+      ]);
+      expect(seen[0]!.hotkey).toBe(bob.ss58Address);
+      expect(seen[0]!.message).toBeNull();
+      expect(seen[1]!.hotkey).toBe(charlie.ss58Address);
+      expect(seen[1]!.message).toMatch(/not a validator/);
+      expect(seen[2]!.message).toMatch(/Internal Server Error/);
+      for (const r of seen) expect(r.latencyMs).toBeGreaterThanOrEqual(0);
+    } finally {
+      await observed.stop();
+    }
+  });
+});

@@ -49,6 +49,25 @@ export interface AxonOptions {
   maxNonceEndpoints?: number;
   /** Upper bound on the `timeout` header, seconds (default 600). */
   maxTimeoutS?: number;
+  /**
+   * Called once per response on an attached synapse's route, whatever it was (answered, refused by
+   * verify or blacklist, invalid, timed out, overloaded, failed), after it was sent. Unknown routes
+   * are not reported (their name is the caller's text). Must not throw; an error is logged.
+   */
+  onResponse?: (response: AxonResponse) => void;
+}
+
+/** One response the axon sent, for counters and dashboards. */
+export interface AxonResponse {
+  /** The attached synapse's name (the route). */
+  synapse: string;
+  /** The caller's hotkey from its headers: verified only when `status` is neither 401 nor 400. */
+  hotkey: string | null;
+  status: number;
+  /** The axon status message of a failure (why it was refused or failed). */
+  message: string | null;
+  /** From the request's first byte to the response's last, in milliseconds. */
+  latencyMs: number;
 }
 
 export interface Axon {
@@ -185,6 +204,27 @@ export function createAxon(options: AxonOptions): Axon {
     runForward(req, reply, state, gate);
   }
 
+  const onResponse = options.onResponse;
+  /** Fastify's per-route onResponse hook (only added when asked: a hook step costs per request). */
+  function reportResponse(name: string, report: (r: AxonResponse) => void) {
+    return (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      try {
+        const state = (req as StatefulRequest)[STATE];
+        const status = reply.statusCode;
+        report({
+          synapse: name,
+          hotkey: state?.mw.dendrite.hotkey ?? null,
+          status,
+          message: status === 200 ? null : (state?.mw.axon.status_message ?? null),
+          latencyMs: reply.elapsedTime,
+        });
+      } catch (err) {
+        options.logger?.warn({ err }, 'axon onResponse observer failed');
+      }
+      done();
+    };
+  }
+
   function build(): FastifyInstance {
     const f: FastifyInstance = Fastify({
       loggerInstance: options.logger as FastifyBaseLogger | undefined,
@@ -252,6 +292,7 @@ export function createAxon(options: AxonOptions): Axon {
         method: ['GET', 'POST'],
         url: `/${def.name}`,
         bodyLimit: def.maxBodyBytes,
+        ...(onResponse ? { onResponse: reportResponse(def.name, onResponse) } : {}),
         // verify → blacklist, before the body is read: rejected callers cost no upload. Callback
         // style, not async: a promise per step is measurable at thousands of requests per second.
         onRequest: (req, reply, next) => {

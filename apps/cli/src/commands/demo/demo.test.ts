@@ -93,6 +93,16 @@ describe('taonode demo', () => {
           await waitFor(`${log} healthy`, async () => (await healthOf(log))?.ok, { timeoutMs: 60_000 }),
         ).toBe(true);
       }
+      // Every daemon's dashboard is listed and answers while --keep holds them up.
+      const listed = stdout.slice(stdout.lastIndexOf('dashboards:'));
+      const dashboards = [...listed.matchAll(/http:\/\/127\.0\.0\.1:\d+\//g)].map((m) => m[0]);
+      expect(dashboards).toHaveLength(daemonLogs.length);
+      for (const dashboard of dashboards) {
+        const overview = await fetch(`${dashboard}api/v1/overview`);
+        expect(overview.status).toBe(200);
+        expect(((await overview.json()) as { subnet: string }).subnet).toBe('test');
+        expect((await fetch(dashboard)).headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+      }
       child.kill('SIGINT');
       expect(await exited).toBe(0);
       expect(await portAnswers(url!)).toBe(false);

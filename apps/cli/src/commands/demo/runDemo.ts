@@ -10,6 +10,7 @@ import {
   neuronArgs,
   type ProvisionedSubnet,
   provisionSubnet,
+  readJsonLog,
 } from '@taonode/neuron';
 import { type DemoExtras, type DemoSubnet, demoSubnets } from './demoSubnets.js';
 import { type DemoRow, formatDemoTable } from './demoTable.js';
@@ -75,6 +76,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       subnets.push({ ...(await launch(def, provisioned, localnet.url, workDir, repoRoot, extras)), extras });
       out(`[${elapsed()}] ${def.id}: daemons started (logs in ${join(workDir, 'logs')})`);
     }
+    const dashboards = await dashboardUrls(subnets.flatMap((s) => s.daemons));
+    out(`[${elapsed()}] dashboards (each daemon's metrics port, 127.0.0.1 only):`);
+    for (const line of formatDashboards(dashboards)) out(line);
     out(
       `[${elapsed()}] waiting for the validators' weights to land on chain (first epoch gives the permit)…`,
     );
@@ -103,6 +107,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       out(
         `--keep: chain at ${localnet.url}, wallets in ${join(workDir, 'wallets')}, logs in ${join(workDir, 'logs')}`,
       );
+      out('dashboards:');
+      for (const line of formatDashboards(dashboards)) out(line);
       out('everything keeps running; press Ctrl-C to stop');
       await (options.untilStopped ?? never)();
     }
@@ -144,6 +150,29 @@ async function finishPrepare(
   const code = await job.waitForExit();
   if (code !== 0)
     throw new Error(`${def.id}'s preparation exited with code ${code} (log: ${job.spec.logFile})`);
+}
+
+/**
+ * Each daemon's dashboard address, from its `dashboard serving` log line (the metrics port is picked
+ * by the OS). A daemon that has not logged it within a minute is listed without one.
+ */
+async function dashboardUrls(daemons: readonly DaemonProcess[]): Promise<[string, string | undefined][]> {
+  const deadline = Date.now() + 60_000;
+  return Promise.all(
+    daemons.map(async (d): Promise<[string, string | undefined]> => {
+      for (;;) {
+        const line = (await readJsonLog(d.spec.logFile)).findLast((l) => l.msg === 'dashboard serving');
+        if (typeof line?.url === 'string') return [d.spec.name, line.url];
+        if (!d.running || Date.now() > deadline) return [d.spec.name, undefined];
+        await sleep(500);
+      }
+    }),
+  );
+}
+
+function formatDashboards(urls: readonly [string, string | undefined][]): string[] {
+  const width = Math.max(...urls.map(([name]) => name.length));
+  return urls.map(([name, url]) => `  ${name.padEnd(width)}  ${url ?? '(no dashboard: see its log)'}`);
 }
 
 function never(): Promise<void> {

@@ -1,0 +1,2 @@
+export { fakeHotkey, HOSTILE, seededRandom } from './syntheticData.js';
+export { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from './systemChromium.js';
