@@ -1,4 +1,4 @@
-// Writes the tiny SN21 models (good, noise, neverEos, copy: each a folder with sn21.json,
+// Writes the tiny SN21 models (good, noise, neverEos, copy, half: each a folder with sn21.json,
 // tokenizer.json and the three ONNX graphs of the contract in docs/sn21.md) plus the test rows as
 // SN24-layout parquet, and prints where they are.
 // Usage: pnpm exec tsx --conditions=@taonode/source scripts/models/generateTinySn21Models.ts [--out <dir>]

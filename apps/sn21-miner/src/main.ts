@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { pendingSubnet, runSubnet } from '@taonode/neuron';
+import { runSubnet } from '@taonode/neuron';
+import { sn21Plugin } from '@taonode/sn21';
 
-// The SN21 package has not landed: --help and --version work, anything else says so and exits 78
-// (pm2 leaves the app stopped). When it lands this becomes: runSubnet(sn21Plugin, 'miner').
-process.exit(await runSubnet(pendingSubnet('sn21', 'SN21'), 'miner'));
+// The whole app. The exit belongs here: under pm2 a process that only sets process.exitCode may never end.
+process.exit(await runSubnet(sn21Plugin, 'miner'));

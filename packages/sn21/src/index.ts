@@ -33,6 +33,11 @@ export {
   README_FILE,
 } from './contract/modelFiles.js';
 export { TextTokenizer, TextTokenizerError } from './contract/textTokenizer.js';
+export { RECOMMIT_FILE } from './daemon/createSn21Miner.js';
+export { SN21_STEP_BUDGET_S } from './daemon/createSn21Validator.js';
+export { type Sn21Options, sn21Options } from './daemon/sn21Options.js';
+export { SN21_VERSION_KEY, sn21Plugin } from './daemon/sn21Plugin.js';
+export { Sn21SettingsError } from './daemon/sn21Settings.js';
 export { type CaptionModel, type CaptionModelOptions, loadCaptionModel } from './decode/captionModel.js';
 export {
   type Caption,
@@ -89,6 +94,15 @@ export {
 export { type UploadFolderArgs, uploadModelFolder } from './hub/hubUpload.js';
 export { type CachedModel, ModelCache, type ModelLease } from './hub/modelCache.js';
 export {
+  COMMITMENT_STATES,
+  type CommitmentState,
+  type LastCommit,
+  type MinerChain,
+  type MinerCommitmentStatus,
+  MinerCommitmentWatch,
+  type MinerWatchSettings,
+} from './miner/commitmentWatch.js';
+export {
   DEFAULT_POOL_OPTIONS,
   type PoolWeightOptions,
   poolWeights,
@@ -109,6 +123,7 @@ export {
   REPUTATION_START,
   recordFailure,
   recordScore,
+  reputationsForEpoch,
   type Sn21State,
   type SyncResult,
   sn21StateSchema,
@@ -127,3 +142,25 @@ export {
   type SubmitStep,
   submitModel,
 } from './submit/submitModel.js';
+export { seedBlockOf } from './validator/roundSeed.js';
+export type { Sn21Logger } from './validator/sn21Logger.js';
+export {
+  resolveBurnUid,
+  type Sn21Entry,
+  type Sn21Reward,
+  type Sn21Scores,
+  type Sn21StrategyOptions,
+  sn21Rewards,
+  sn21ScoresSchema,
+  sn21ScoringStrategy,
+} from './validator/sn21Scoring.js';
+export {
+  type EvaluationReport,
+  type Sn21ChainReads,
+  type Sn21ValidatorDeps,
+  Sn21ValidatorEngine,
+  type Sn21ValidatorSettings,
+  type StepInput,
+  type StepReport,
+} from './validator/validatorEngine.js';
+export { sn21WeightRound } from './validator/weightRound.js';

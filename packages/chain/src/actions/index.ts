@@ -10,6 +10,7 @@ export {
   type Registration,
 } from './burnedRegister.js';
 export { type Balance, getBalance } from './getBalance.js';
+export { type BlockTime, getBlockTime } from './getBlockTime.js';
 export {
   BlockNotFoundError,
   type BlockTransfer,

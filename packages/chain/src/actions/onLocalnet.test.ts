@@ -11,6 +11,7 @@ import { addStake, getStake } from './addStake.js';
 import { blocksUntilNextEpoch } from './blocksUntilNextEpoch.js';
 import { burnedRegister, getBurnCost, getUid } from './burnedRegister.js';
 import { getBalance } from './getBalance.js';
+import { getBlockTime } from './getBlockTime.js';
 import { getBlockTransfers } from './getBlockTransfers.js';
 import { getHotkeyOwner } from './getHotkeyOwner.js';
 import { getHyperparameters } from './getHyperparameters.js';
@@ -114,6 +115,15 @@ describe('chain actions against the real subtensor runtime', { timeout: 120_000 
     const missing = await chainError(getBlockTransfers(client, { blockHash: `0x${'ab'.repeat(32)}` }));
     expect(missing.name).toBe('BlockNotFound');
     expect((await chainError(getBlockTransfers(client, { blockHash: '0x12' }))).name).toBe('ChainInputError');
+    // The lighter read of a block's hash and time (no state) agrees.
+    expect(await getBlockTime(client, { blockNumber: block.number })).toEqual({
+      number: block.number,
+      hash: block.hash,
+      timestampMs: block.timestamp,
+    });
+    expect((await chainError(getBlockTime(client, { blockNumber: block.number + 1000 }))).name).toBe(
+      'BlockNotFound',
+    );
   });
 
   it('registers a hotkey with burned_register and refuses a second registration', async () => {

@@ -184,6 +184,7 @@ describe('the registry of subnets (config/subnets.json)', () => {
     expect(registry.subnets.filter((s) => s.implemented && s.demo).map((s) => s.id)).toEqual([
       'test',
       'sn2',
+      'sn21',
       'sn24',
       'sn30',
     ]);

@@ -1,3 +1,4 @@
+import { getBlockTime } from '@taonode/chain';
 import type { Keypair } from '@taonode/wallet';
 import type { MetagraphCache } from '../chainPort/metagraphCache.js';
 import type { ChainPort } from '../chainPort/types.js';
@@ -20,6 +21,11 @@ export function pluginChain(args: {
     sign: (message) => signer.sign(message),
     block: () => chain.blockNumber(),
     blockHash: (block) => (chain.blockHash ? chain.blockHash(block) : missing('read block hashes')),
+    blockTime: async (block) => {
+      if (!chain.client) return missing('read block times');
+      const b = await getBlockTime(chain.client, { blockNumber: block });
+      return { hash: b.hash, timestampMs: b.timestampMs };
+    },
     metagraph: async () => cache.value ?? cache.refresh(),
     commitment: (hotkey) =>
       chain.commitment

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SDK_VERSION } from '@taonode/transport';
+import { Gauge } from 'prom-client';
 import { MetagraphCache } from '../chainPort/metagraphCache.js';
 import type { ChainPort, NeuronMetagraph } from '../chainPort/types.js';
 import { ConfigError } from '../config/configError.js';
@@ -148,6 +149,20 @@ async function start<S extends OptionSchema, A, G, D>(
   const events = new NeuronEventBus((error, name) =>
     log.warn({ err: error, event: name }, 'event listener failed'),
   );
+  // The plug-in's figures on /metrics: numbers as they are, flags as 1/0 (strings go to /healthz).
+  new Gauge({
+    name: 'taonode_plugin_figure',
+    help: 'Figures the subnet plug-in publishes (ctx.figures)',
+    labelNames: ['name'],
+    registers: [metrics.registry],
+    collect() {
+      this.reset();
+      for (const [name, value] of events.figures()) {
+        if (typeof value === 'number' && Number.isFinite(value)) this.set({ name }, value);
+        else if (typeof value === 'boolean') this.set({ name }, value ? 1 : 0);
+      }
+    },
+  });
   const status = { connected: false, block: 0, uid: undefined as number | undefined, startedAt: Date.now() };
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -202,6 +217,8 @@ async function start<S extends OptionSchema, A, G, D>(
         stepAge,
         stepRunningFor: runningFor,
         stepBudgetSeconds: role === 'validator' ? budgetS : null,
+        // What the plug-in publishes (SN21's miner: its commitment's state), for operators' probes.
+        figures: Object.fromEntries(events.figures()),
       };
     },
   });

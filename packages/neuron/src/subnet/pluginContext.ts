@@ -16,6 +16,8 @@ export interface PluginChain {
   sign(message: Uint8Array | string): Uint8Array;
   block(): Promise<number>;
   blockHash(block?: number): Promise<string>;
+  /** A block's hash and its `Timestamp.set` time in ms (chain time, e.g. to date a commitment). */
+  blockTime(block: number): Promise<{ hash: string; timestampMs: number }>;
   /** The cached metagraph, refreshed every `--neuron.metagraph_refresh_blocks` blocks. */
   metagraph(): Promise<NeuronMetagraph>;
   /** A hotkey's commitment on this subnet (default: this daemon's own). */

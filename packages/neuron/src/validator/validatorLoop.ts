@@ -317,6 +317,7 @@ const unavailableChain: PluginChain = {
   },
   block: refuse,
   blockHash: refuse,
+  blockTime: refuse,
   metagraph: refuse,
   commitment: refuse,
   commitments: refuse,

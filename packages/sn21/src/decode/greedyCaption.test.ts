@@ -58,15 +58,21 @@ describe('greedy captioning with the KV cache', () => {
     ).rejects.toBeInstanceOf(CaptionDeadlineError);
   });
 
-  it('decoding with the cache gives the same tokens as recomputing the whole sequence', async () => {
+  it('decoding with the cache gives the same tokens as recomputing the whole sequence (plain ops and fused GroupQueryAttention)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sn21-tf-'));
     try {
-      await writeModelFolder(dir, transformerCaptionModel({ hidden: 32, layers: 2, heads: 4, seed: 3 }));
-      const model = await load(dir);
-      for (const row of tiny.rows.slice(0, 2)) {
-        const cached = await greedyCaption(model, row.embedding, { maxNewTokens: 24 });
-        const recomputed = await greedyCaption(model, row.embedding, { maxNewTokens: 24, useCache: false });
-        expect(recomputed.ids).toEqual(cached.ids);
+      for (const attention of ['ops', 'gqa'] as const) {
+        const sub = join(dir, attention);
+        await writeModelFolder(
+          sub,
+          transformerCaptionModel({ hidden: 32, layers: 2, heads: 4, seed: 3, attention }),
+        );
+        const model = await load(sub);
+        for (const row of tiny.rows.slice(0, 2)) {
+          const cached = await greedyCaption(model, row.embedding, { maxNewTokens: 24 });
+          const recomputed = await greedyCaption(model, row.embedding, { maxNewTokens: 24, useCache: false });
+          expect(recomputed.ids).toEqual(cached.ids);
+        }
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -155,7 +155,6 @@ function presentAsPast(model: CaptionModel, out: Record<string, Tensor>, pastLen
   return feeds;
 }
 
-const ones = (n: number) => new Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]);
 const positions = (from: number, n: number) =>
   new Tensor(
     'int64',
@@ -185,6 +184,8 @@ export async function greedyCaption(
   let sequence = prompt; // recompute mode: every embedding so far
   let next = prompt; // cache mode: what this step feeds
   let length = promptLength; // positions seen so far, this step's included
+  // One buffer of ones for every step's attention_mask (a view of the first `length`).
+  const maskOnes = new BigInt64Array(promptLength + maxNewTokens + 1).fill(1n);
   for (;;) {
     if (options.deadline !== undefined && performance.now() > options.deadline) {
       throw new CaptionDeadlineError(ids.length);
@@ -192,7 +193,7 @@ export async function greedyCaption(
     const stepLength = useCache ? next.length / H : length;
     const feeds: Feeds = {
       inputs_embeds: new Tensor('float32', useCache ? next : sequence, [1, stepLength, H]),
-      attention_mask: ones(length),
+      attention_mask: new Tensor('int64', maskOnes.subarray(0, length), [1, length]),
       position_ids: positions(length - stepLength, stepLength),
       ...(useCache ? past : emptyPast(model)),
     };

@@ -45,6 +45,8 @@ export const sn21StateSchema = z.object({
   reputations: z.record(z.string(), z.number().min(0).max(1)),
   /** The baseline model's latest evaluation. */
   baseline: z.object({ score: z.number(), seed: z.string(), atMs: z.number() }).optional(),
+  /** The last epoch whose reputation step was applied (one step per epoch, `reputationsForEpoch`). */
+  reputationEpoch: z.number().int().optional(),
 });
 export type Sn21State = z.infer<typeof sn21StateSchema>;
 
@@ -260,6 +262,19 @@ export function updateReputations(state: Sn21State, alpha = REPUTATION_ALPHA): S
     const r = next.reputations[e.hotkey] ?? REPUTATION_START;
     next.reputations[e.hotkey] = (1 - alpha) * r + alpha * (e.beatsBaseline ? 1 : 0);
   }
+  return next;
+}
+
+/**
+ * One reputation step per epoch (the reference's cron, here once per tempo): applies
+ * `updateReputations` when `epoch` is later than the last one applied and records it; the same
+ * epoch again (a restart, the next step) changes nothing.
+ */
+export function reputationsForEpoch(state: Sn21State, epoch: number, alpha = REPUTATION_ALPHA): Sn21State {
+  if (state.reputationEpoch !== undefined && epoch <= state.reputationEpoch) return state;
+  // The first epoch seen only starts the count: nothing has been scored for a whole epoch yet.
+  const next = state.reputationEpoch === undefined ? structuredClone(state) : updateReputations(state, alpha);
+  next.reputationEpoch = epoch;
   return next;
 }
 

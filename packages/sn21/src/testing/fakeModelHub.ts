@@ -36,6 +36,9 @@ export interface FakeModelHubOptions {
   /** Files this size or larger (or .onnx / .parquet / *_data) go through LFS, like on the hub. */
   lfsThreshold?: number;
   now?: () => Date;
+  /** Where to listen: 127.0.0.1 and any free port by default. */
+  host?: string;
+  port?: number;
 }
 
 export interface FakeModelHub {
@@ -394,7 +397,14 @@ export async function startFakeModelHub(options: FakeModelHubOptions): Promise<F
   });
   // Idle keep-alive sockets outlive a slow test step, so a reused socket is never closed under the client.
   server.keepAliveTimeout = 120_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  hub.url = `http://${host}:${(server.address() as AddressInfo).port}`;
   return hub;
 }

@@ -185,6 +185,96 @@ export interface TransformerOptions {
   /** Suppress eos so decoding only stops at the token limit. */
   neverEos?: boolean;
   seed?: number;
+  /**
+   * `ops` (default): attention from standard ONNX ops (MatMul, Softmax, a causal mask built in
+   * each layer). `gqa`: ONNX Runtime's fused `GroupQueryAttention` (com.microsoft), the way
+   * onnxruntime-genai's builder exports real decoders: the same inputs, outputs and function (up
+   * to float rounding), with far fewer kernels per decoding step.
+   */
+  attention?: 'ops' | 'gqa';
+}
+
+type Initializer = { name: string; dims: number[]; data: Float32Array | BigInt64Array };
+
+/** Per-layer causal attention from standard ops: q/k/v heads, cache concat, mask, softmax. */
+function opsAttention(x: string, l: number, p: (s: string) => string): NodeSpec[] {
+  const heads = (name: string): NodeSpec[] => [
+    { op: 'MatMul', inputs: [x, p(`w${name}`)], outputs: [p(`${name}_flat`)] },
+    { op: 'Reshape', inputs: [p(`${name}_flat`), 'heads_shape'], outputs: [p(`${name}_split`)] },
+    {
+      op: 'Transpose',
+      inputs: [p(`${name}_split`)],
+      outputs: [p(name)],
+      attributes: { perm: [0, 2, 1, 3] },
+    },
+  ];
+  return [
+    ...heads('q'),
+    ...heads('k'),
+    ...heads('v'),
+    {
+      op: 'Concat',
+      inputs: [`past_key_values.${l}.key`, p('k')],
+      outputs: [`present.${l}.key`],
+      attributes: { axis: 2 },
+    },
+    {
+      op: 'Concat',
+      inputs: [`past_key_values.${l}.value`, p('v')],
+      outputs: [`present.${l}.value`],
+      attributes: { axis: 2 },
+    },
+    {
+      op: 'Transpose',
+      inputs: [`present.${l}.key`],
+      outputs: [p('kt')],
+      attributes: { perm: [0, 1, 3, 2] },
+    },
+    { op: 'MatMul', inputs: [p('q'), p('kt')], outputs: [p('scores_raw')] },
+    { op: 'Mul', inputs: [p('scores_raw'), 'scale'], outputs: [p('scores')] },
+    // Causal mask for S new positions after T − S cached ones: keep key j ≤ (T − S) + i.
+    { op: 'Shape', inputs: [`present.${l}.key`], outputs: [p('kv_shape')] },
+    { op: 'Gather', inputs: [p('kv_shape'), 'idx2'], outputs: [p('T')], attributes: { axis: 0 } },
+    { op: 'Unsqueeze', inputs: ['S', 'axis0'], outputs: [p('S1')] },
+    { op: 'Unsqueeze', inputs: [p('T'), 'axis0'], outputs: [p('T1')] },
+    { op: 'Concat', inputs: [p('S1'), p('T1')], outputs: [p('st')], attributes: { axis: 0 } },
+    { op: 'Expand', inputs: ['one', p('st')], outputs: [p('ones')] },
+    { op: 'Sub', inputs: [p('T'), 'S'], outputs: [p('offset')] },
+    { op: 'Trilu', inputs: [p('ones'), p('offset')], outputs: [p('tri')], attributes: { upper: 0 } },
+    { op: 'Sub', inputs: [p('tri'), 'one'], outputs: [p('tri_m1')] },
+    { op: 'Mul', inputs: [p('tri_m1'), 'big'], outputs: [p('causal_add')] },
+    { op: 'Add', inputs: [p('scores'), p('causal_add')], outputs: [p('scores_c')] },
+    { op: 'Add', inputs: [p('scores_c'), 'pad_add'], outputs: [p('scores_m')] },
+    { op: 'Softmax', inputs: [p('scores_m')], outputs: [p('probs')], attributes: { axis: -1 } },
+    { op: 'MatMul', inputs: [p('probs'), `present.${l}.value`], outputs: [p('ctx')] },
+    { op: 'Transpose', inputs: [p('ctx')], outputs: [p('ctx_t')], attributes: { perm: [0, 2, 1, 3] } },
+    { op: 'Reshape', inputs: [p('ctx_t'), 'merge_shape'], outputs: [p('ctx_m')] },
+  ];
+}
+
+/** Per-layer attention as one fused GroupQueryAttention node (it appends to the cache itself). */
+function gqaAttention(x: string, l: number, p: (s: string) => string, heads: number, headDim: number) {
+  const nodes: NodeSpec[] = [
+    { op: 'MatMul', inputs: [x, p('wq')], outputs: [p('q')] },
+    { op: 'MatMul', inputs: [x, p('wk')], outputs: [p('k')] },
+    { op: 'MatMul', inputs: [x, p('wv')], outputs: [p('v')] },
+    {
+      op: 'GroupQueryAttention',
+      domain: 'com.microsoft',
+      inputs: [
+        p('q'),
+        p('k'),
+        p('v'),
+        `past_key_values.${l}.key`,
+        `past_key_values.${l}.value`,
+        'seqlens_k',
+        'total_length',
+      ],
+      outputs: [p('ctx_m'), `present.${l}.key`, `present.${l}.value`],
+      attributes: { num_heads: heads, kv_num_heads: heads, scale: 1 / Math.sqrt(headDim) },
+    },
+  ];
+  return nodes;
 }
 
 /**
@@ -200,18 +290,27 @@ export function transformerCaptionModel(o: TransformerOptions): ModelFolderFiles
   const seed = o.seed ?? 5;
   const V = TINY_VOCAB_SIZE;
   const maxPositions = 2048;
+  const gqa = o.attention === 'gqa';
   const { inputs, outputs } = decoderIo(H, o.layers, n, hd);
-  const init: { name: string; dims: number[]; data: Float32Array | BigInt64Array }[] = [
+  const init: Initializer[] = [
     { name: 'pos_table', dims: [maxPositions, H], data: seededWeights(maxPositions * H, seed + 1, 0.5) },
-    { name: 'heads_shape', dims: [4], data: i64(0, 0, n, hd) },
-    { name: 'merge_shape', dims: [3], data: i64(0, 0, H) },
-    { name: 'scale', dims: [], data: f32(1 / Math.sqrt(hd)) },
-    { name: 'one', dims: [], data: f32(1) },
-    { name: 'big', dims: [], data: f32(1e9) },
-    { name: 'idx1', dims: [], data: i64(1) },
-    { name: 'idx2', dims: [], data: i64(2) },
-    { name: 'axis0', dims: [1], data: i64(0) },
-    { name: 'axes12', dims: [2], data: i64(1, 2) },
+    ...(gqa
+      ? [
+          { name: 'axis1', dims: [1], data: i64(1) },
+          { name: 'one_i64', dims: [], data: i64(1) },
+          { name: 'idx1', dims: [], data: i64(1) },
+        ]
+      : [
+          { name: 'heads_shape', dims: [4], data: i64(0, 0, n, hd) },
+          { name: 'merge_shape', dims: [3], data: i64(0, 0, H) },
+          { name: 'scale', dims: [], data: f32(1 / Math.sqrt(hd)) },
+          { name: 'one', dims: [], data: f32(1) },
+          { name: 'big', dims: [], data: f32(1e9) },
+          { name: 'idx1', dims: [], data: i64(1) },
+          { name: 'idx2', dims: [], data: i64(2) },
+          { name: 'axis0', dims: [1], data: i64(0) },
+          { name: 'axes12', dims: [2], data: i64(1, 2) },
+        ]),
     { name: 'lm', dims: [H, V], data: seededWeights(H * V, seed + 2, 1 / Math.sqrt(H)) },
   ];
   const bias = new Float32Array(V);
@@ -220,14 +319,34 @@ export function transformerCaptionModel(o: TransformerOptions): ModelFolderFiles
   const nodes: NodeSpec[] = [
     { op: 'Gather', inputs: ['pos_table', 'position_ids'], outputs: ['pos'], attributes: { axis: 0 } },
     { op: 'Add', inputs: ['inputs_embeds', 'pos'], outputs: ['x0'] },
-    // Padding mask [B,1,1,T]: 0 where attended, −1e9 where masked.
-    { op: 'Cast', inputs: ['attention_mask'], outputs: ['mask_f'], attributes: { to: 1 } },
-    { op: 'Sub', inputs: ['mask_f', 'one'], outputs: ['mask_m1'] },
-    { op: 'Mul', inputs: ['mask_m1', 'big'], outputs: ['mask_neg'] },
-    { op: 'Unsqueeze', inputs: ['mask_neg', 'axes12'], outputs: ['pad_add'] },
-    { op: 'Shape', inputs: ['inputs_embeds'], outputs: ['x_shape'] },
-    { op: 'Gather', inputs: ['x_shape', 'idx1'], outputs: ['S'], attributes: { axis: 0 } },
   ];
+  if (gqa) {
+    // GroupQueryAttention takes the lengths instead of a mask: seqlens_k = Σ mask − 1 (int32,
+    // per batch row) and the total length (int32 scalar); it builds the causal mask itself.
+    nodes.push(
+      {
+        op: 'ReduceSum',
+        inputs: ['attention_mask', 'axis1'],
+        outputs: ['mask_sum'],
+        attributes: { keepdims: 0 },
+      },
+      { op: 'Sub', inputs: ['mask_sum', 'one_i64'], outputs: ['seqlens_k64'] },
+      { op: 'Cast', inputs: ['seqlens_k64'], outputs: ['seqlens_k'], attributes: { to: 6 } },
+      { op: 'Shape', inputs: ['attention_mask'], outputs: ['mask_shape'] },
+      { op: 'Gather', inputs: ['mask_shape', 'idx1'], outputs: ['total64'], attributes: { axis: 0 } },
+      { op: 'Cast', inputs: ['total64'], outputs: ['total_length'], attributes: { to: 6 } },
+    );
+  } else {
+    nodes.push(
+      // Padding mask [B,1,1,T]: 0 where attended, −1e9 where masked.
+      { op: 'Cast', inputs: ['attention_mask'], outputs: ['mask_f'], attributes: { to: 1 } },
+      { op: 'Sub', inputs: ['mask_f', 'one'], outputs: ['mask_m1'] },
+      { op: 'Mul', inputs: ['mask_m1', 'big'], outputs: ['mask_neg'] },
+      { op: 'Unsqueeze', inputs: ['mask_neg', 'axes12'], outputs: ['pad_add'] },
+      { op: 'Shape', inputs: ['inputs_embeds'], outputs: ['x_shape'] },
+      { op: 'Gather', inputs: ['x_shape', 'idx1'], outputs: ['S'], attributes: { axis: 0 } },
+    );
+  }
   let x = 'x0';
   for (let l = 0; l < o.layers; l++) {
     const p = (s: string) => `l${l}_${s}`;
@@ -251,57 +370,8 @@ export function transformerCaptionModel(o: TransformerOptions): ModelFolderFiles
       dims: [2 * H, H],
       data: seededWeights(2 * H * H, seed + 10 * l + 8, 1 / Math.sqrt(2 * H)),
     });
-    const heads = (name: string): NodeSpec[] => [
-      { op: 'MatMul', inputs: [x, p(`w${name}`)], outputs: [p(`${name}_flat`)] },
-      { op: 'Reshape', inputs: [p(`${name}_flat`), 'heads_shape'], outputs: [p(`${name}_split`)] },
-      {
-        op: 'Transpose',
-        inputs: [p(`${name}_split`)],
-        outputs: [p(name)],
-        attributes: { perm: [0, 2, 1, 3] },
-      },
-    ];
     nodes.push(
-      ...heads('q'),
-      ...heads('k'),
-      ...heads('v'),
-      {
-        op: 'Concat',
-        inputs: [`past_key_values.${l}.key`, p('k')],
-        outputs: [`present.${l}.key`],
-        attributes: { axis: 2 },
-      },
-      {
-        op: 'Concat',
-        inputs: [`past_key_values.${l}.value`, p('v')],
-        outputs: [`present.${l}.value`],
-        attributes: { axis: 2 },
-      },
-      {
-        op: 'Transpose',
-        inputs: [`present.${l}.key`],
-        outputs: [p('kt')],
-        attributes: { perm: [0, 1, 3, 2] },
-      },
-      { op: 'MatMul', inputs: [p('q'), p('kt')], outputs: [p('scores_raw')] },
-      { op: 'Mul', inputs: [p('scores_raw'), 'scale'], outputs: [p('scores')] },
-      // Causal mask for S new positions after T − S cached ones: keep key j ≤ (T − S) + i.
-      { op: 'Shape', inputs: [`present.${l}.key`], outputs: [p('kv_shape')] },
-      { op: 'Gather', inputs: [p('kv_shape'), 'idx2'], outputs: [p('T')], attributes: { axis: 0 } },
-      { op: 'Unsqueeze', inputs: ['S', 'axis0'], outputs: [p('S1')] },
-      { op: 'Unsqueeze', inputs: [p('T'), 'axis0'], outputs: [p('T1')] },
-      { op: 'Concat', inputs: [p('S1'), p('T1')], outputs: [p('st')], attributes: { axis: 0 } },
-      { op: 'Expand', inputs: ['one', p('st')], outputs: [p('ones')] },
-      { op: 'Sub', inputs: [p('T'), 'S'], outputs: [p('offset')] },
-      { op: 'Trilu', inputs: [p('ones'), p('offset')], outputs: [p('tri')], attributes: { upper: 0 } },
-      { op: 'Sub', inputs: [p('tri'), 'one'], outputs: [p('tri_m1')] },
-      { op: 'Mul', inputs: [p('tri_m1'), 'big'], outputs: [p('causal_add')] },
-      { op: 'Add', inputs: [p('scores'), p('causal_add')], outputs: [p('scores_c')] },
-      { op: 'Add', inputs: [p('scores_c'), 'pad_add'], outputs: [p('scores_m')] },
-      { op: 'Softmax', inputs: [p('scores_m')], outputs: [p('probs')], attributes: { axis: -1 } },
-      { op: 'MatMul', inputs: [p('probs'), `present.${l}.value`], outputs: [p('ctx')] },
-      { op: 'Transpose', inputs: [p('ctx')], outputs: [p('ctx_t')], attributes: { perm: [0, 2, 1, 3] } },
-      { op: 'Reshape', inputs: [p('ctx_t'), 'merge_shape'], outputs: [p('ctx_m')] },
+      ...(gqa ? gqaAttention(x, l, p, n, hd) : opsAttention(x, l, p)),
       { op: 'MatMul', inputs: [p('ctx_m'), p('wo')], outputs: [p('attn')] },
       { op: 'Add', inputs: [x, p('attn')], outputs: [p('h')] },
       { op: 'MatMul', inputs: [p('h'), p('w1')], outputs: [p('up')] },
@@ -321,6 +391,14 @@ export function transformerCaptionModel(o: TransformerOptions): ModelFolderFiles
     outputs,
     nodes,
     initializers: init,
+    ...(gqa
+      ? {
+          opsetImports: [
+            { domain: '', version: 17 },
+            { domain: 'com.microsoft', version: 1 },
+          ],
+        }
+      : {}),
   });
   return {
     'sn21.json': JSON.stringify(config(P, H), null, 2),

@@ -14,7 +14,7 @@ export const TINY_SN21_VERSION = 'tiny-sn21-v1';
 /** Rows the tiny models know: more than one evaluation's 64, so the row choice matters. */
 export const TINY_ROW_COUNT = 80;
 
-export type TinyModelKind = 'good' | 'noise' | 'neverEos' | 'copy';
+export type TinyModelKind = 'good' | 'noise' | 'neverEos' | 'copy' | 'half';
 
 export interface TinySn21Models {
   rows: TestRow[];
@@ -54,6 +54,13 @@ export function tinyModelFiles(kind: TinyModelKind, rows: readonly TestRow[]): M
       );
     case 'noise':
       return memorizingCaptionModel(rows, noiseSequences(rows.length));
+    case 'half': {
+      const noise = noiseSequences(rows.length);
+      return memorizingCaptionModel(
+        rows,
+        rows.map((r, i) => (i % 2 === 0 ? captionIds(r.description) : noise[i]!)),
+      );
+    }
     case 'neverEos':
       return transformerCaptionModel({ hidden: 32, layers: 1, heads: 2, neverEos: true, seed: 9 });
   }
@@ -67,11 +74,12 @@ export async function writeModelFolder(dir: string, files: ModelFolderFiles): Pr
  * Generates (once) the tiny SN21 models for the test rows: `good` captions every row exactly
  * (its projector and decoder are built to emit the row's caption for an embedding near the row's),
  * `noise` emits random words, `neverEos` never emits eos (stopped by the token limit), `copy` has
- * the same bytes as `good`. Deterministic; files are written atomically.
+ * the same bytes as `good`, `half` captions every other row right and the rest as `noise` (a
+ * baseline between the two). Deterministic; files are written atomically.
  */
 export async function ensureTinySn21Models(dir = defaultTinySn21Dir()): Promise<TinySn21Models> {
   const rows = makeTestRows(TINY_ROW_COUNT);
-  const kinds: TinyModelKind[] = ['good', 'noise', 'neverEos', 'copy'];
+  const kinds: TinyModelKind[] = ['good', 'noise', 'neverEos', 'copy', 'half'];
   const dirs = Object.fromEntries(kinds.map((k) => [k, join(dir, k)])) as Record<TinyModelKind, string>;
   for (const kind of kinds) {
     if (existsSync(join(dirs[kind], 'onnx', 'decoder_model_merged.onnx'))) continue;

@@ -3,7 +3,7 @@
  * PM2_HOME): the ecosystem's flags and config/<app>.json parse and pass each subnet's checks, and
  * with no wallet each app stops with exit 78 naming the hotkey, which pm2 leaves stopped. The full
  * miner → validator → weights paths are sn2LocalChain.test.ts and sn24LocalChain.test.ts, and both
- * subnets online under pm2 is pm2Online.test.ts.
+ * subnets online under pm2, as the README runs them, is apps/cli/src/operator/readmeOperator.test.ts.
  */
 import { mkdtempSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';

@@ -38,6 +38,8 @@ describe('taonode demo', () => {
       expect(score).toBeGreaterThan(0);
       expect(weight).toBeGreaterThan(0);
     }
+    // SN21: both miners published and committed their tiny models; the validator scored them.
+    expect(r.stdout).toMatch(/sn21: SN21 uid \d+: model [0-9a-f]{12} scored [\d.]+ \(baseline [\d.]+\)/);
     // SN24's Focus step: miner1 bought a video and the validator verified the payment on chain.
     expect(r.stdout).toMatch(
       /sn24: the validator verified the transfer on chain: miner1's score [\d.]+ → [\d.]+/,

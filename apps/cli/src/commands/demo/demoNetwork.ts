@@ -198,12 +198,14 @@ async function plansOf(
       });
     } else {
       const axon = { ip: '127.0.0.2', port: await freePort('127.0.0.2') };
+      const i = ++minerIndex;
       plans.push({
         ...base,
         axon,
         args: [
           ...launch.args,
-          ...def.minerArgs(++minerIndex),
+          ...def.minerArgs(i),
+          ...(extras?.minerArgs?.(i) ?? []),
           ...common,
           ...['--axon.ip', axon.ip, '--axon.port', String(axon.port)],
         ],

@@ -7,6 +7,7 @@ import {
   registryScript,
   roleLaunch,
 } from '@taonode/neuron';
+import { startSn21Demo } from './sn21Demo.js';
 import { startSn24FocusDemo } from './sn24FocusDemo.js';
 
 /** How to start one process: a script, node's flags for it, its arguments. */
@@ -42,6 +43,8 @@ export interface DemoSubnet {
 export interface DemoExtras {
   /** Appended to the validator's flags. */
   validatorArgs: string[];
+  /** Appended to miner i's flags (1-based), e.g. which model SN21's miner i publishes. */
+  minerArgs?: (i: number) => string[];
   afterWeights(ctx: {
     client: ChainClient;
     subnet: ProvisionedSubnet;
@@ -57,6 +60,7 @@ export interface DemoExtras {
 
 /** The demo's code hooks, by registry id (the registry itself is JSON, read without a build). */
 const DEMO_EXTRAS: Readonly<Partial<Record<string, () => Promise<DemoExtras>>>> = {
+  sn21: startSn21Demo,
   sn24: startSn24FocusDemo,
 };
 

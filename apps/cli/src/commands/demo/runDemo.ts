@@ -210,6 +210,7 @@ async function launch(
         : [
             ...launch.args,
             ...def.minerArgs(++minerIndex),
+            ...(extras?.minerArgs?.(minerIndex) ?? []),
             ...common(n.name),
             '--axon.ip',
             '127.0.0.2',
