@@ -62,7 +62,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     out(`[${elapsed()}] starting the local chain (subtensor runtime in chopsticks)…`);
     localnet = await startLocalnet({ blockMode: 'Instant', blockTimeMs: 1_000 });
     out(`[${elapsed()}] chain up at ${localnet.url} (spec ${localnet.specVersion}); work folder ${workDir}`);
-    client = await connect({ chainEndpoint: localnet.url });
+    // The chain shares the machine with every daemon of the demo: a slow answer is load, not a lost node.
+    client = await connect({ chainEndpoint: localnet.url, timeoutMs: 120_000 });
     for (const def of chosen) {
       const provisioned = await provisionSubnet(client, {
         walletPath: join(workDir, 'wallets'),
