@@ -374,13 +374,19 @@ describe('README "Operating a neuron", run as written', () => {
   it(
     'stops an app whose hotkey is not registered on its netuid: exit 78, a clean message, no pm2 restart',
     async () => {
-      // sn2-miner's row of the ecosystem, pointed at SN24's subnet where that hotkey is not
-      // registered, on ports of its own; pm2 runs it with the ecosystem's exit-code rules.
+      // sn2-miner's row of the ecosystem with the README's wallet and network, pointed at SN24's
+      // subnet where that hotkey is not registered, on ports of its own; pm2 runs it with the
+      // ecosystem's exit-code rules.
       const row = apps.find((a) => a.name === RUNNING.SN2.miner)!;
       const args = [...row.args];
-      args[args.indexOf('--netuid') + 1] = env().TAONODE_PM2_NETUID_SN24!;
-      args[args.indexOf('--metrics.port') + 1] = String(await freePort('127.0.0.1'));
-      args[args.indexOf('--axon.port') + 1] = String(await freePort('127.0.0.1'));
+      const set = (flag: string, value: string) => {
+        args[args.indexOf(flag) + 1] = value;
+      };
+      set('--netuid', env().TAONODE_PM2_NETUID_SN24!);
+      set('--wallet.name', env().TAONODE_PM2_WALLET!);
+      set('--subtensor.network', env().TAONODE_PM2_NETWORK!);
+      set('--metrics.port', String(await freePort('127.0.0.1')));
+      set('--axon.port', String(await freePort('127.0.0.1')));
       const name = 'unregistered-sn2-miner';
       const file = join(home, 'unregistered.config.json');
       await writeFile(file, JSON.stringify({ apps: [{ ...row, name, args }] }));
