@@ -219,5 +219,20 @@ try {
   // nothing to remember with
 }
 
-export const apps = [...subnetApps, ...testApps];
+// SN30's generators (`taonode sn30 generator`): with TAONODE_PM2_SN30_GENERATORS=<n>, n of them, one per
+// GPU (CUDA_VISIBLE_DEVICES=i) on port 8001 + i (+ the offset), and the sn30-miner dispatches to them
+// instead of generating in process (docs/sn30.md, "Generator pool"). The model is TAONODE_SN30_MODEL's.
+const sn30Generators = intSetting('TAONODE_PM2_SN30_GENERATORS', 0, 64);
+const generatorPorts = Array.from({ length: sn30Generators }, (_, i) => 8001 + i + portOffset);
+const generatorApps = generatorPorts.map((port, i) => ({
+  ...daemon(`sn30-generator-${i}`, 'apps/cli/src/main.ts', [], 0),
+  args: ['sn30', 'generator', '--port', String(port), '--model', env.TAONODE_SN30_MODEL || 'sdxl-base-1.0'],
+  env: { NODE_ENV: 'production', ...passed, CUDA_VISIBLE_DEVICES: String(i) },
+}));
+const sn30Miner = subnetApps.find((a) => a.name === 'sn30-miner');
+if (sn30Miner && generatorPorts.length > 0) {
+  sn30Miner.args.push('--sn30.generators', generatorPorts.map((p) => `http://127.0.0.1:${p}`).join(','));
+}
+
+export const apps = [...subnetApps, ...generatorApps, ...testApps];
 export default { apps };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { pendingSubnet, runSubnet } from '@taonode/neuron';
+import { runSubnet } from '@taonode/neuron';
+import { sn30Plugin } from '@taonode/sn30';
 
-// The SN30 package has not landed: --help and --version work, anything else says so and exits 78
-// (pm2 leaves the app stopped). When it lands this becomes: runSubnet(sn30Plugin, 'miner').
-process.exit(await runSubnet(pendingSubnet('sn30', 'SN30'), 'miner'));
+// The whole app. The exit belongs here: under pm2 a process that only sets process.exitCode may never end.
+process.exit(await runSubnet(sn30Plugin, 'miner'));

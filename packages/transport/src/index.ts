@@ -1,4 +1,5 @@
 export { type Axon, type AxonOptions, type AxonResponse, createAxon } from './axon/createAxon.js';
+export { ForwardRejection } from './axon/forwardRejection.js';
 export {
   type AttachHandlers,
   type BlacklistResult,

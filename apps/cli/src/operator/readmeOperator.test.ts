@@ -2,12 +2,13 @@
  * README "Operating a neuron" as a test: the marked blocks run as written, in order, as one operator
  * with three terminals would run them (./taonode, pnpm exec pm2, ecosystem.config.js), and then the
  * test checks what the README promises: the SN2 and SN24 validators' weights on chain after real
- * answers, the SN21 miner's model committed, `/healthz` of every running daemon, the not-yet-built
- * apps exiting 78, an unregistered hotkey stopping its app under pm2 with exit 78 (not restarted), a
- * bad flag refused with exit 2 without a stack trace, and a clean stop.
+ * answers, the SN21 miner's model committed, `/healthz` of every running daemon, an unregistered
+ * hotkey stopping its app under pm2 with exit 78 (not restarted), a bad flag refused with exit 2
+ * without a stack trace, and a clean stop.
  *
- * SN21's validator weights are not waited for here (CI time): its own local-chain test proves them
- * (packages/sn21/src/daemon/sn21LocalChain.test.ts); this test proves the README starts it healthy.
+ * SN21's and SN30's weights are not waited for here (CI time): their own local-chain tests prove
+ * them (packages/sn21/src/daemon/sn21LocalChain.test.ts, packages/sn30/src/daemon/sn30LocalChain.test.ts);
+ * this test proves the README starts their daemons healthy.
  *
  * It runs the built CLI and daemons (dist/), as an operator does after `bash scripts/setup.sh`; the
  * `pnpm build` first is a no-op on CI, where set-up built everything. The only differences from an
@@ -50,17 +51,12 @@ const RUNNING = {
   SN2: { miner: 'sn2-miner', validator: 'sn2-validator' },
   SN24: { miner: 'sn24-miner', validator: 'sn24-validator' },
   SN21: { miner: 'sn21-miner', validator: 'sn21-validator' },
+  SN30: { miner: 'sn30-miner', validator: 'sn30-validator' },
 } as const;
 /** Subnets whose weights this test waits for; the others' own local-chain tests prove theirs. */
 const WEIGHTED = ['SN2', 'SN24'] as const;
 type Subnet = (typeof WEIGHTED)[number];
 const RUNNING_APPS: readonly string[] = Object.values(RUNNING).flatMap((r) => [r.miner, r.validator]);
-/**
- * Apps whose subnet is not built yet: started as the ecosystem starts them, they say so and exit 78.
- * When a subnet lands, move its apps from here to RUNNING and add its steps to the README.
- */
-const NOT_BUILT = ['sn30-miner', 'sn30-validator'] as const;
-const EXIT_NOT_IMPLEMENTED = 78;
 /** Not registered / no such subnet / not implemented: pm2 does not restart it (stop_exit_codes). */
 const EXIT_NOT_REGISTERED = 78;
 /** Lines a daemon may print when it refuses its flags at start: one, naming the flag and `--help`. */
@@ -277,7 +273,7 @@ describe('README "Operating a neuron", run as written', () => {
   );
 
   it(
-    'creates the wallet, registers the six hotkeys and stakes the three validators',
+    'creates the wallet, registers the eight hotkeys and stakes the four validators',
     async () => {
       await runBlock('wallet', 5 * MINUTE);
       const register = await runBlock('register', 10 * MINUTE);
@@ -343,7 +339,7 @@ describe('README "Operating a neuron", run as written', () => {
   );
 
   it(
-    'keeps the running apps online with healthy /healthz; the not-yet-built apps exit 78 at start',
+    'keeps every running app online with a healthy /healthz, the SN21 miner with its commitment ok',
     async () => {
       const list = await pm2List(root, env());
       for (const name of RUNNING_APPS) {
@@ -359,14 +355,6 @@ describe('README "Operating a neuron", run as written', () => {
       expect((await sn21MinerHealth()).body).toMatchObject({
         figures: { sn21_commitment: 'ok', sn21_commitment_ok: true },
       });
-      // Started exactly as the ecosystem starts them (script, node flags, flags), in the README's env.
-      for (const name of NOT_BUILT) {
-        const app = apps.find((a) => a.name === name)!;
-        const run = await runCommand(process.execPath, [...app.node_args, app.script, ...app.args], env());
-        expect(run.code, `${name}: ${run.stderr}`).toBe(EXIT_NOT_IMPLEMENTED);
-        expect(run.stderr).toContain('not implemented yet');
-        expect(run.stderr + run.stdout).not.toMatch(/^\s+at /m);
-      }
     },
     5 * MINUTE,
   );

@@ -20,6 +20,8 @@ const demoSchema = z.strictObject({
   validator: z.array(z.string()),
   /** Miner i (1-based) gets `flag (i − 1) × step`, so the miners' scores differ. */
   staggerMiners: z.strictObject({ flag: z.string(), step: z.number().int().min(0) }).optional(),
+  /** Only the first N miners are expected to earn weight; the others cheat on purpose (their stagger flag). */
+  honestMiners: z.number().int().min(0).optional(),
   /** A one-off job before the subnet's daemons start (e.g. building circuits once). */
   prepare: z.strictObject({ script: scriptSchema, args: z.array(z.string()) }).optional(),
 });

@@ -67,6 +67,23 @@ describe('ecosystem.config.js', () => {
     expect(ports.size).toBe(8);
   });
 
+  it('adds one SN30 generator per GPU when asked, and points the SN30 miner at them', async () => {
+    const apps = await loadApps({
+      TAONODE_TEST_NETUID: '',
+      TAONODE_PM2_SN30_GENERATORS: '2',
+      TAONODE_PM2_PORT_OFFSET: '10',
+    });
+    const generators = apps.filter((a) => a.name.startsWith('sn30-generator-'));
+    expect(generators.map((g) => [g.args.slice(0, 4), g.env.CUDA_VISIBLE_DEVICES])).toEqual([
+      [['sn30', 'generator', '--port', '8011'], '0'],
+      [['sn30', 'generator', '--port', '8012'], '1'],
+    ]);
+    expect(generators[0]!.script).toBe(join(root, 'apps', 'cli', 'dist', 'main.js'));
+    expect(generators[0]!.stop_exit_codes).toEqual([EXIT_USAGE, EXIT_CONFIG]);
+    const miner = apps.find((a) => a.name === 'sn30-miner')!;
+    expect(flag(miner, '--sn30.generators')).toBe('http://127.0.0.1:8011,http://127.0.0.1:8012');
+  });
+
   it('takes per-subnet netuids and a port offset from the environment (testnet, several boxes)', async () => {
     const apps = await loadApps({
       TAONODE_TEST_NETUID: '',
@@ -169,6 +186,7 @@ describe('the registry of subnets (config/subnets.json)', () => {
       'sn2',
       'sn21',
       'sn24',
+      'sn30',
     ]);
   });
 });
@@ -176,7 +194,7 @@ describe('the registry of subnets (config/subnets.json)', () => {
 describe('apps whose subnet has not landed', () => {
   it('say "not implemented yet" and exit 78 (pm2 leaves them stopped)', () => {
     const lines: string[] = [];
-    expect(exitNotImplemented('sn30-miner', 'SN30', (l) => lines.push(l))).toBe(EXIT_CONFIG);
-    expect(lines.join('\n')).toMatch(/^sn30-miner: not implemented yet — the SN30 subnet package/);
+    expect(exitNotImplemented('sn21-miner', 'SN21', (l) => lines.push(l))).toBe(EXIT_CONFIG);
+    expect(lines.join('\n')).toMatch(/^sn21-miner: not implemented yet — the SN21 subnet package/);
   });
 });

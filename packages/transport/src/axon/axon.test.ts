@@ -5,6 +5,7 @@ import { sha3Hex } from '../codec/bodyHash.js';
 import { processNonces } from '../codec/nonce.js';
 import { Dummy, signedDummyRequest, sleep } from '../testing/fixtures.js';
 import { type Axon, createAxon } from './createAxon.js';
+import { ForwardRejection } from './forwardRejection.js';
 import { streamResponse } from './hooks.js';
 
 const alice = Keypair.fromUri('//Alice');
@@ -19,6 +20,7 @@ beforeAll(async () => {
   axon.attach(Dummy, {
     forward: async (s) => {
       if (s.dummy_input === 13) throw new Error('unlucky');
+      if (s.dummy_input === 404) throw new ForwardRejection(404, 'no such thing for this hotkey');
       if (s.dummy_input === 99) await sleep(3000);
       s.dummy_output = s.dummy_input * 2;
       return s;
@@ -50,6 +52,13 @@ describe('axon status codes (§1.8 + issue #3)', () => {
     expect(r.headers.computed_body_hash).toBe(
       'b103dc8a5244fd6548f7c0de617ee66d25f79007a993bc15c6ea11d8390e6279',
     );
+  });
+
+  it('a ForwardRejection answers its own status and message (no error id)', async () => {
+    const r = await post('/Dummy', signed({ dummyInput: 404 }));
+    expect(r.status).toBe(404);
+    expect(r.json.message).toBe('no such thing for this hotkey');
+    expect(r.headers.bt_header_axon_status_code).toBe('404');
   });
 
   it('404 for an unknown synapse, naming the available ones', async () => {

@@ -6,6 +6,7 @@ import { synapseToHeaders } from '../codec/headers.js';
 import { stringifyLosslessJson } from '../codec/losslessJson.js';
 import type { SynapseDef } from '../synapse/defineSynapse.js';
 import type { Synapse, SynapseBase } from '../synapse/synapse.js';
+import { ForwardRejection } from './forwardRejection.js';
 import type { AttachHandlers, StreamResponse } from './hooks.js';
 import type { PriorityGate } from './priorityGate.js';
 import { safeHeaders, sendFailure, sendJson } from './replies.js';
@@ -76,6 +77,11 @@ export function runForward(
     },
   };
   const fail = (err: unknown) => {
+    if (err instanceof ForwardRejection) {
+      req.log.debug({ synapse: def.name, status: err.status, reason: err.message }, 'forward refused');
+      sendFailure(reply, err.status, err.message, state.mw);
+      return;
+    }
     const id = randomUUID();
     req.log.error({ err, errorId: id, synapse: def.name }, 'forward failed');
     sendFailure(reply, 500, `Internal Server Error #${id}`, state.mw);

@@ -225,18 +225,20 @@ export function createDendrite(options: DendriteOptions): Dendrite {
       timedOut = true;
       controller.abort(new Error('timeout'));
     }, p.timeoutMs);
-    const parts: Uint8Array[] = [];
+    // The whole body is kept only for a synapse that builds its fields from it: a caller reading a
+    // large binary stream chunk by chunk (SN30's frames) bounds its own memory.
+    const parts: Uint8Array[] | undefined = p.def.fromStream ? [] : undefined;
     try {
       const { status, headers, res } = await send(p, controller.signal);
       if (status !== 200) {
         processResponse(p.def, p.synapse, status, headers, await readLimited(res));
       } else {
         for await (const chunk of res.body as AsyncIterable<Buffer>) {
-          parts.push(chunk);
-          yield new Uint8Array(chunk);
+          parts?.push(chunk);
+          yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         }
-        const body = Buffer.concat(parts);
-        if (p.def.fromStream) Object.assign(p.synapse, p.def.fromStream(body, p.synapse));
+        if (p.def.fromStream && parts)
+          Object.assign(p.synapse, p.def.fromStream(Buffer.concat(parts), p.synapse));
         mergeHeaderTerminals(p.synapse, headers);
         p.synapse.dendrite.status_code = p.synapse.axon.status_code ?? 200;
         p.synapse.dendrite.status_message = p.synapse.axon.status_message ?? 'Success';

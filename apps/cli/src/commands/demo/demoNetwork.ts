@@ -101,7 +101,8 @@ export async function startDemoNetwork(options: {
   try {
     progress('starting the local chain (subtensor runtime in chopsticks)');
     localnet = await startLocalnet({ blockMode: 'Instant', blockTimeMs: 1_000 });
-    client = await connect({ chainEndpoint: localnet.url });
+    // The chain shares the machine with every daemon of the demo: a slow answer is load, not a lost node.
+    client = await connect({ chainEndpoint: localnet.url, timeoutMs: 120_000 });
     const provisioned = new Map<DemoSubnet, ProvisionedSubnet>();
     for (const def of chosen) {
       const started = await def.extras?.();

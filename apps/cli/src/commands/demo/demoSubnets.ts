@@ -29,6 +29,8 @@ export interface DemoSubnet {
   /** Extra flags for miner i (1-based): the test subnet makes miner 2 slower so scores differ. */
   minerArgs: (i: number) => string[];
   validatorArgs: string[];
+  /** Miners 1..N are expected to earn weight; later ones cheat on purpose (default: all earn). */
+  honestMiners?: number;
   /**
    * Runs once before the subnet's daemons start, alongside the chain set-up (e.g. building SN2's
    * circuits once instead of in every daemon at the same time); a non-zero exit fails the demo.
@@ -86,6 +88,7 @@ export function demoSubnets(): readonly DemoSubnet[] {
           ...(demo.staggerMiners ? [demo.staggerMiners.flag, String((i - 1) * demo.staggerMiners.step)] : []),
         ],
         validatorArgs: expand(demo.validator),
+        ...(demo.honestMiners !== undefined ? { honestMiners: demo.honestMiners } : {}),
         ...(prepare
           ? {
               prepare: () => ({
