@@ -1,4 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
+import { read } from 'read';
 import { CliError, EXIT } from './cliError.js';
 
 // Non-interactive input (pipes, files, test harnesses): lines are consumed in order, so a
@@ -31,33 +32,16 @@ export function isInteractive(): boolean {
   return process.stdin.isTTY === true;
 }
 
-/** Reads a line from the terminal without echoing it. */
-function readHiddenFromTty(question: string): Promise<string> {
-  const stdin = process.stdin;
-  return new Promise((resolve, reject) => {
-    process.stderr.write(question);
-    let value = '';
-    const finish = (err?: Error) => {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      process.stderr.write('\n');
-      if (err) reject(err);
-      else resolve(value);
-    };
-    const onData = (chunk: Buffer) => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
-        if (ch === '\u0003')
-          return finish(new CliError('cancelled', { exitCode: EXIT.CANCELLED, code: 'CANCELLED' }));
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
-        else if (ch >= ' ') value += ch;
-      }
-    };
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.on('data', onData);
-  });
+/** Reads a line from the terminal without echoing it (npm's `read`: muted output, Ctrl-C aware). */
+async function readHiddenFromTty(question: string): Promise<string> {
+  try {
+    return await read({ prompt: question, silent: true, output: process.stderr });
+  } catch (error) {
+    if (error instanceof Error && error.message === 'canceled') {
+      throw new CliError('cancelled', { exitCode: EXIT.CANCELLED, code: 'CANCELLED' });
+    }
+    throw error;
+  }
 }
 
 /**
