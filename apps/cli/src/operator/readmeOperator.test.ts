@@ -1,19 +1,24 @@
 /**
  * README "Operating a neuron" as a test: the marked blocks run as written, in order, as one operator
- * with two terminals would run them (./taonode, pnpm exec pm2, ecosystem.config.js), and then the
- * test checks what the README promises: both validators' weights on chain after real answers,
- * `/healthz` of every running daemon, the not-yet-built apps exiting 78, a bad flag refused with
- * exit 2 without a stack trace, and a clean stop.
+ * with three terminals would run them (./taonode, pnpm exec pm2, ecosystem.config.js), and then the
+ * test checks what the README promises: the SN2 and SN24 validators' weights on chain after real
+ * answers, the SN21 miner's model committed, `/healthz` of every running daemon, an unregistered
+ * hotkey stopping its app under pm2 with exit 78 (not restarted), a bad flag refused with exit 2
+ * without a stack trace, and a clean stop.
+ *
+ * SN21's and SN30's weights are not waited for here (CI time): their own local-chain tests prove
+ * them (packages/sn21/src/daemon/sn21LocalChain.test.ts, packages/sn30/src/daemon/sn30LocalChain.test.ts);
+ * this test proves the README starts their daemons healthy.
  *
  * It runs the built CLI and daemons (dist/), as an operator does after `bash scripts/setup.sh`; the
  * `pnpm build` first is a no-op on CI, where set-up built everything. The only differences from an
  * operator's terminal are those the README names: a temporary HOME (wallets, ~/.pm2, ~/.taonode
- * state), a free chain port through BT_SUBTENSOR_CHAIN_ENDPOINT, a free TAONODE_PM2_PORT_OFFSET and
- * TAONODE_WALLET_PASSWORD.
+ * state), a free chain port through BT_SUBTENSOR_CHAIN_ENDPOINT, a free stand-in hub port through
+ * TAONODE_SN21_HUB_URL, a free TAONODE_PM2_PORT_OFFSET and TAONODE_WALLET_PASSWORD.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,23 +35,30 @@ const MINUTE = 60_000;
 const root = findRepoRoot() ?? process.cwd();
 
 /** The README's blocks, in order; the README and this list change together. */
-const BLOCKS = ['localnet', 'wallet', 'register', 'prepare', 'pm2-start', 'check', 'stop'] as const;
+const BLOCKS = [
+  'localnet',
+  'sn21-hub',
+  'wallet',
+  'register',
+  'prepare',
+  'pm2-start',
+  'check',
+  'stop',
+] as const;
 type BlockName = (typeof BLOCKS)[number];
 /** The apps the README runs, by subnet (the key is ecosystem.config.js's TAONODE_PM2_NETUID_ suffix). */
 const RUNNING = {
   SN2: { miner: 'sn2-miner', validator: 'sn2-validator' },
   SN24: { miner: 'sn24-miner', validator: 'sn24-validator' },
+  SN21: { miner: 'sn21-miner', validator: 'sn21-validator' },
+  SN30: { miner: 'sn30-miner', validator: 'sn30-validator' },
 } as const;
-type Subnet = keyof typeof RUNNING;
+/** Subnets whose weights this test waits for; the others' own local-chain tests prove theirs. */
+const WEIGHTED = ['SN2', 'SN24'] as const;
+type Subnet = (typeof WEIGHTED)[number];
 const RUNNING_APPS: readonly string[] = Object.values(RUNNING).flatMap((r) => [r.miner, r.validator]);
-/**
- * Apps whose subnet is not built yet: started as the ecosystem starts them, they say so and exit 78.
- * When a subnet lands, move its apps from here to RUNNING and add its steps to the README.
- */
-// Every subnet has landed (SN30's apps need a model, so they are not in the README's walk-through:
-// docs/sn30.md; their local-chain test is packages/sn30/src/daemon/sn30LocalChain.test.ts).
-const NOT_BUILT: readonly string[] = [];
-const EXIT_NOT_IMPLEMENTED = 78;
+/** Not registered / no such subnet / not implemented: pm2 does not restart it (stop_exit_codes). */
+const EXIT_NOT_REGISTERED = 78;
 /** Lines a daemon may print when it refuses its flags at start: one, naming the flag and `--help`. */
 const APP_REFUSAL_MAX_LINES = 1;
 /**
@@ -73,6 +85,7 @@ mkdirSync(logDir);
 let blocks: Map<string, OperatorBlock>;
 let shell: OperatorShell | undefined;
 let chain: BackgroundBlock | undefined;
+let hub: BackgroundBlock | undefined;
 let client: ChainClient | undefined;
 let apps: EcosystemApp[];
 let portOffset = 0;
@@ -113,6 +126,16 @@ async function uidOf(netuid: number, hotkeyName: string): Promise<number> {
   const uid = (await getMetagraph(client!, { netuid })).neurons.find((n) => n.hotkey === ss58)?.uid;
   if (uid === undefined) throw new Error(`${hotkeyName} is not registered on netuid ${netuid}`);
   return uid;
+}
+
+/** The SN21 miner's `/healthz` figures: the state of its commitment (docs/sn21.md). */
+async function sn21MinerHealth(): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`http://127.0.0.1:${metricsPortOf(RUNNING.SN21.miner)}/healthz`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+function metricsPortOf(name: string): number {
+  return portAfter(apps.find((a) => a.name === name)!, '--metrics.port')! + portOffset;
 }
 
 /** The validator's log shows a real answer from `miner`, then a weights submission including it. */
@@ -191,6 +214,7 @@ beforeAll(async () => {
   const ports = apps.flatMap((a) => [portAfter(a, '--metrics.port'), portAfter(a, '--axon.port')]);
   portOffset = await freePortOffset(ports.filter((p): p is number => p !== undefined));
   const chainPort = await freePort('127.0.0.1');
+  const hubPort = await freePort('127.0.0.1');
   // The developer's own settings must not leak in: the README's exports are the only ones.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
@@ -206,6 +230,7 @@ beforeAll(async () => {
       npm_config_cache: process.env.npm_config_cache ?? join(homedir(), '.npm'),
       PATH: `${join(root, '.cache', 'bin')}:${process.env.PATH ?? ''}`,
       BT_SUBTENSOR_CHAIN_ENDPOINT: `ws://127.0.0.1:${chainPort}`,
+      TAONODE_SN21_HUB_URL: `http://127.0.0.1:${hubPort}`,
       TAONODE_PM2_PORT_OFFSET: String(portOffset),
       TAONODE_WALLET_PASSWORD: 'operator-test-password',
     },
@@ -220,6 +245,7 @@ afterAll(async () => {
   if (shell !== undefined) await runPm2(root, ['kill'], env()).catch(() => undefined);
   await client?.close();
   await chain?.stop().catch(() => undefined);
+  await hub?.stop().catch(() => undefined);
   shell?.killAll();
   await rm(home, { recursive: true, force: true });
 }, 2 * MINUTE);
@@ -237,7 +263,17 @@ describe('README "Operating a neuron", run as written', () => {
   );
 
   it(
-    'creates the wallet, registers the four hotkeys and stakes both validators',
+    'starts the stand-in hub (terminal 3)',
+    async () => {
+      hub = shell!.background(blocks.get('sn21-hub')!);
+      const url = (await hub.waitForLine(/^http:\/\//, 2 * MINUTE)).trim();
+      expect(url).toBe(env().TAONODE_SN21_HUB_URL);
+    },
+    3 * MINUTE,
+  );
+
+  it(
+    'creates the wallet, registers the eight hotkeys and stakes the four validators',
     async () => {
       await runBlock('wallet', 5 * MINUTE);
       const register = await runBlock('register', 10 * MINUTE);
@@ -249,11 +285,11 @@ describe('README "Operating a neuron", run as written', () => {
   it('makes the local test inputs', async () => runBlock('prepare', 8 * MINUTE), 8 * MINUTE);
 
   it(
-    'starts the apps under pm2; both validators set weights on chain for their miner after real answers',
+    'starts the apps under pm2; SN2/SN24 validators set weights after real answers; SN21 miner commits',
     async () => {
       await runBlock('pm2-start', 3 * MINUTE);
       const pairs = await Promise.all(
-        (Object.keys(RUNNING) as Subnet[]).map(async (subnet) => {
+        WEIGHTED.map(async (subnet) => {
           const netuid = Number(env()[`TAONODE_PM2_NETUID_${subnet}`]);
           const { miner, validator } = RUNNING[subnet];
           return {
@@ -265,7 +301,7 @@ describe('README "Operating a neuron", run as written', () => {
         }),
       );
       const outcome = await waitFor(
-        'weights on chain from both validators for their miners, after real answers',
+        'SN2/SN24 weights on chain for their miners after real answers, and the SN21 commitment ok',
         async () => {
           const down = (await pm2List(root, env())).find(
             (p) => RUNNING_APPS.includes(p.name) && p.status !== 'online',
@@ -275,6 +311,9 @@ describe('README "Operating a neuron", run as written', () => {
             if (!(await answeredThenWeighted(p.subnet, p.miner))) return false;
             if (((await weightsOf(p.netuid, p.validator)).get(p.miner) ?? 0) === 0) return false;
           }
+          const sn21 = await sn21MinerHealth().catch(() => undefined);
+          if ((sn21?.body.figures as Record<string, unknown> | undefined)?.sn21_commitment_ok !== true)
+            return false;
           return { down: undefined };
         },
         { timeoutMs: 10 * MINUTE, intervalMs: 3_000 },
@@ -293,12 +332,14 @@ describe('README "Operating a neuron", run as written', () => {
           new RegExp(`^uid ${p.validator} permit, last update #\\d+: .*\\b${p.miner}=[01]\\.\\d{4}`, 'm'),
         );
       }
+      // The SN21 miner's model pointer: namespace:name:epoch:revision:hash:competition.
+      expect(check.stdout).toMatch(/^op:captioner:0:[0-9a-f]{40}:\S+:o1$/m);
     },
     14 * MINUTE,
   );
 
   it(
-    'keeps the running apps online with healthy /healthz; the not-yet-built apps exit 78 at start',
+    'keeps every running app online with a healthy /healthz, the SN21 miner with its commitment ok',
     async () => {
       const list = await pm2List(root, env());
       for (const name of RUNNING_APPS) {
@@ -306,21 +347,53 @@ describe('README "Operating a neuron", run as written', () => {
           list.find((p) => p.name === name),
           name,
         ).toMatchObject({ status: 'online', restarts: 0 });
-        const port = portAfter(apps.find((a) => a.name === name)!, '--metrics.port')! + portOffset;
+        const port = metricsPortOf(name);
         const health = await fetch(`http://127.0.0.1:${port}/healthz`);
         expect(health.status, `${name} /healthz on ${port}`).toBe(200);
         expect(await health.json()).toMatchObject({ ok: true });
       }
-      // Started exactly as the ecosystem starts them (script, node flags, flags), in the README's env.
-      for (const name of NOT_BUILT) {
-        const app = apps.find((a) => a.name === name)!;
-        const run = await runCommand(process.execPath, [...app.node_args, app.script, ...app.args], env());
-        expect(run.code, `${name}: ${run.stderr}`).toBe(EXIT_NOT_IMPLEMENTED);
-        expect(run.stderr).toContain('not implemented yet');
-        expect(run.stderr + run.stdout).not.toMatch(/^\s+at /m);
-      }
+      expect((await sn21MinerHealth()).body).toMatchObject({
+        figures: { sn21_commitment: 'ok', sn21_commitment_ok: true },
+      });
     },
     5 * MINUTE,
+  );
+
+  it(
+    'stops an app whose hotkey is not registered on its netuid: exit 78, a clean message, no pm2 restart',
+    async () => {
+      // sn2-miner's row of the ecosystem with the README's wallet and network, pointed at SN24's
+      // subnet where that hotkey is not registered, on ports of its own; pm2 runs it with the
+      // ecosystem's exit-code rules.
+      const row = apps.find((a) => a.name === RUNNING.SN2.miner)!;
+      const args = [...row.args];
+      const set = (flag: string, value: string) => {
+        args[args.indexOf(flag) + 1] = value;
+      };
+      set('--netuid', env().TAONODE_PM2_NETUID_SN24!);
+      set('--wallet.name', env().TAONODE_PM2_WALLET!);
+      set('--subtensor.network', env().TAONODE_PM2_NETWORK!);
+      set('--metrics.port', String(await freePort('127.0.0.1')));
+      set('--axon.port', String(await freePort('127.0.0.1')));
+      const name = 'unregistered-sn2-miner';
+      const file = join(home, 'unregistered.config.json');
+      await writeFile(file, JSON.stringify({ apps: [{ ...row, name, args }] }));
+      const start = await runPm2(root, ['start', file], env());
+      expect(start.code, start.stderr).toBe(0);
+      const stopped = await waitFor(
+        `${name} to exit`,
+        async () => {
+          const p = (await pm2List(root, env())).find((q) => q.name === name);
+          return p !== undefined && p.status !== 'online' && p.status !== 'launching' ? p : false;
+        },
+        { timeoutMs: 2 * MINUTE, intervalMs: 1_000 },
+      );
+      expect(stopped).toMatchObject({ status: 'stopped', restarts: 0, exitCode: EXIT_NOT_REGISTERED });
+      // One line naming the hotkey and netuid, one with the `taonode subnet register` command.
+      expectCleanRefusal(await readFile(stopped.errLog, 'utf8'), /is not registered on netuid/, 2);
+      await runPm2(root, ['delete', name], env());
+    },
+    3 * MINUTE,
   );
 
   it(
@@ -358,6 +431,7 @@ describe('README "Operating a neuron", run as written', () => {
       }
       await client?.close();
       client = undefined;
+      expect(await hub!.stop()).toBe(0);
       expect(await chain!.stop()).toBe(0);
     },
     3 * MINUTE,

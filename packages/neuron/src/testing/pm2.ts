@@ -34,6 +34,8 @@ export interface Pm2Process {
   restarts: number;
   exitCode: number | undefined;
   outLog: string;
+  /** stderr: where a daemon's one-line refusal at start goes. */
+  errLog: string;
 }
 
 /** `pm2 jlist`, reduced to what tests look at. */
@@ -43,7 +45,13 @@ export async function pm2List(repoRoot: string, env: NodeJS.ProcessEnv): Promise
   const list = JSON.parse(start === -1 ? '[]' : r.stdout.slice(start)) as {
     name: string;
     pid: number;
-    pm2_env: { status: string; restart_time: number; exit_code?: number; pm_out_log_path: string };
+    pm2_env: {
+      status: string;
+      restart_time: number;
+      exit_code?: number;
+      pm_out_log_path: string;
+      pm_err_log_path: string;
+    };
   }[];
   return list.map((p) => ({
     name: p.name,
@@ -52,5 +60,6 @@ export async function pm2List(repoRoot: string, env: NodeJS.ProcessEnv): Promise
     restarts: p.pm2_env.restart_time,
     exitCode: p.pm2_env.exit_code,
     outLog: p.pm2_env.pm_out_log_path,
+    errLog: p.pm2_env.pm_err_log_path,
   }));
 }

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDatasetSource } from '../evaluation/datasetSource.js';
 import { ModelCache } from '../hub/modelCache.js';
@@ -95,29 +92,4 @@ describe('the SN21 demo pieces', () => {
       await text.release();
     }
   }, 180_000);
-
-  it('the stand-in hub runs as its own process: prints its URL, answers, stops on SIGTERM', async () => {
-    const main = fileURLToPath(new URL('./hubStandInMain.ts', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@taonode/source', '--import', 'tsx', main, '--token', token],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    try {
-      const line = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout! }).once('line', resolve);
-        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
-      });
-      const { url } = JSON.parse(line) as { url: string };
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const r = await fetch(`${url}/api/models/nobody/nothing`);
-      expect(r.status).toBe(404);
-    } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    }
-  }, 60_000);
 });
