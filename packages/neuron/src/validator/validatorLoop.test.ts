@@ -13,6 +13,7 @@ import { perUidScoresSchema, syncPerUid } from '../scoring/perUidScores.js';
 import type { PerUidScores, Reward } from '../scoring/scoringStrategy.js';
 import type { ValidatorHooks } from '../subnet/validatorPlugin.js';
 import { tempDirs } from '../testing/tempDirs.js';
+import { waitFor } from '../testing/waitFor.js';
 import { ValidatorLoop } from './validatorLoop.js';
 
 const dirs = tempDirs('neuron-vloop-');
@@ -322,7 +323,11 @@ describe('ValidatorLoop', () => {
     const b = setup(dirs.make(), state, [], { hang: true });
     state.block = 31;
     void b.loop.step().catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 20));
+    // Wait for the step to be under way (on a busy machine it may take a while to get there).
+    await waitFor('the hanging step to start', () => b.loop.runningSince > 0, {
+      timeoutMs: 20_000,
+      intervalMs: 5,
+    });
     expect(b.loop.runningSince).toBeGreaterThan(0);
     await b.loop.weightsBetweenSteps();
     // b has no scores of its own yet: nothing to send, but it looked (and did not wait for the step).
