@@ -9,6 +9,7 @@ import { createNeuronMetrics } from '../health/neuronMetrics.js';
 import type { CallerGuards, RuntimePorts } from '../runner/runtimePorts.js';
 import type { MinerHooks } from '../subnet/minerPlugin.js';
 import type { PluginContext } from '../subnet/pluginContext.js';
+import { waitFor } from '../testing/waitFor.js';
 import type { InterfaceMap } from './externalAddress.js';
 import { startMiner } from './startMiner.js';
 
@@ -106,7 +107,7 @@ describe('startMiner', () => {
     // Someone (a re-registration, a reset) changed the chain's copy: post ours again.
     m.state.mg = { ...metagraph(9_999), block: 10 };
     await m.cache.refresh();
-    await new Promise((r) => setTimeout(r, 10));
+    await waitFor('the axon posted again', () => m.posted.length >= 2, { timeoutMs: 20_000, intervalMs: 5 });
     expect(m.posted).toHaveLength(2);
     await m.miner.stop();
     m.state.mg = { ...metagraph(1), block: 15 };
@@ -136,7 +137,10 @@ describe('startMiner', () => {
         return 0.01;
       },
     });
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor('two rounds of the work loop', () => rounds.length > 1, {
+      timeoutMs: 20_000,
+      intervalMs: 10,
+    });
     expect(m.miner.axonPort).toBeUndefined();
     expect(m.posted).toEqual([]);
     expect(m.attached).toEqual([]);
