@@ -31,11 +31,11 @@ import {
   type ProvisionedSubnet,
   provisionSubnet,
   readJsonLog,
+  subnetLaunch,
   waitFor,
 } from '@taonode/neuron';
 import { generateMnemonic, Keypair, Wallet } from '@taonode/wallet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sn24NeuronEntry } from '../daemon/entry.js';
 import { ensureTestVideos } from '../daemon/testVideoFolder.js';
 import { tinySn24ModelOptions } from '../testing/tinySn24Models.js';
 import { buyFocusVideo } from './buyFocusVideo.js';
@@ -112,7 +112,7 @@ beforeAll(async () => {
     workDir: work,
     cwd: findRepoRoot() ?? process.cwd(),
     axonPorts: [await freePort('127.0.0.2'), await freePort('127.0.0.2')],
-    entry: sn24NeuronEntry(),
+    launch: subnetLaunch('sn24'),
     commonArgs: ['--inference.device', 'cpu', '--sn24.test_models', '--sn24.video_dir', videoDir],
     minerArgs: () => ['--blacklist.min_stake', '0'],
     validatorArgs: [

@@ -4,10 +4,9 @@
 // `BENCH_SECONDS`, each call a fresh signed Generate (64×64, 6 steps: frames of 6 kB, so the store
 // never fills). Both processes share the machine's cores.
 //   BENCH_CONCURRENCY=64  BENCH_SECONDS=10
+import { quantile, writeBenchResult } from '@taonode/bench';
 import { createDendrite } from '@taonode/transport';
 import { Keypair } from '@taonode/wallet';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { quantile } from '../../../../scripts/lib/benchStats.js';
 import { sanitizeGenerationInputs } from '../inputs/generationInputs.js';
 import { spawnBenchMiner } from '../testing/spawnBenchMiner.js';
 import { MinerClient } from '../validator/minerClient.js';

@@ -4,10 +4,9 @@
 // own work: signing and sending 4+8+…+256 = 508 Generate calls, the audit downloads (max(1, 6.25 %)
 // = 31 × 7.86 MB, streamed into one buffer each, hashed), the Deletes, the bookkeeping.
 //   BENCH_ROUNDS=3 (after one warm-up)  BENCH_MAX_CONCURRENCY=256
+import { median, writeBenchResult } from '@taonode/bench';
 import { createDendrite } from '@taonode/transport';
 import { Keypair } from '@taonode/wallet';
-import { writeBenchResult } from '../../../../scripts/lib/benchResult.js';
-import { median } from '../../../../scripts/lib/benchStats.js';
 import type { GenerationInputs } from '../inputs/generationInputs.js';
 import { spawnBenchMiner } from '../testing/spawnBenchMiner.js';
 import { MinerClient } from './minerClient.js';
