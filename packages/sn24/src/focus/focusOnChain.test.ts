@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import {
   type ChainClient,
   connect,
-  findRepoRoot,
   fundAccount,
   getMetagraph,
   type Localnet,
@@ -21,6 +20,7 @@ import {
   startLocalnet,
   transfer,
 } from '@taonode/chain';
+import { findRepoRoot } from '@taonode/kit';
 import { createFfmpeg } from '@taonode/media';
 import {
   type DaemonProcess,
